@@ -1,0 +1,37 @@
+package dev.pulse.testsupport;
+
+import java.util.Map;
+
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * One real single-node KRaft broker per test JVM, started on first use and stopped when the JVM exits.
+ * Topics are not pre-created here: each service creates its own, as it does in production.
+ */
+public final class EmbeddedKafka {
+
+    private static EmbeddedKafkaKraftBroker broker;
+
+    private EmbeddedKafka() {
+    }
+
+    public static synchronized String bootstrapServers() {
+        if (broker == null) {
+            broker = start();
+        }
+        return broker.getBrokersAsString();
+    }
+
+    private static EmbeddedKafkaKraftBroker start() {
+        EmbeddedKafkaKraftBroker started = new EmbeddedKafkaKraftBroker(1, 1);
+        started.brokerProperties(Map.of(
+                "auto.create.topics.enable", "false",
+                "transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1",
+                "offsets.topic.replication.factor", "1",
+                "group.initial.rebalance.delay.ms", "0"));
+        started.afterPropertiesSet();
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "embedded-kafka-stop"));
+        return started;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.pulse.testsupport;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Points the test (and any Spring context it starts) at the per-JVM embedded Kafka broker through
+ * {@code spring.kafka.bootstrap-servers} and {@code KAFKA_BOOTSTRAP_SERVERS}.
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@ExtendWith(InfrastructureExtension.Kafka.class)
+public @interface WithKafka {
+}
