@@ -1,0 +1,17 @@
+package dev.pulse.scrape;
+
+import org.junit.jupiter.api.Test;
+
+import dev.pulse.scrape.feed.FetchOutcome;
+import dev.pulse.testsupport.SchemaDomains;
+import dev.pulse.testsupport.WithPostgres;
+
+/** The statuses this service writes are the ones the schema accepts. */
+@WithPostgres
+class StatusSchemaTest {
+
+    @Test
+    void fetchOutcomes() {
+        SchemaDomains.assertDomainAcceptsExactly("fetch_outcome", FetchOutcome.values());
+    }
+}

@@ -1,0 +1,17 @@
+package dev.pulse.api.execution;
+
+/** Where one execution stands, as the execution tracker records it. */
+public enum ExecutionStatus {
+    /** Created (run-now) or announced, no stage has reported yet. */
+    PENDING,
+    /** At least one stage has started or finished, and the plan is not done. */
+    RUNNING,
+    /** Every stage of the plan finished without error. */
+    COMPLETED,
+    /** The plan finished, but some of it failed (some sources, some recipients). */
+    PARTIAL,
+    /** A stage gave up; the input is on its dead-letter topic. */
+    FAILED,
+    /** A scheduled instant passed beyond its misfire grace and was not run. */
+    MISSED
+}

@@ -1,0 +1,26 @@
+package dev.pulse.ticker;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.pulse.contracts.topics.ServiceTopics;
+import dev.pulse.testsupport.ServiceStartsContract;
+import dev.pulse.testsupport.WithKafka;
+
+@WithKafka
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class TickerStartsTest extends ServiceStartsContract {
+
+    @LocalServerPort
+    int port;
+
+    TickerStartsTest() {
+        super(ServiceTopics.TICKER, "kafka");
+    }
+
+    @Override
+    protected int port() {
+        return port;
+    }
+}
