@@ -1,0 +1,188 @@
+package dev.pulse.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./pulse up}: starts PostgreSQL (migrated), a KRaft Kafka broker, an SMTP sink and every service,
+ * waits until each reports UP, prints where everything listens and writes it to {@code .pulse/local.env}.
+ * Ctrl-C (or {@code ./pulse down}, which sends SIGTERM) stops all of it, children first.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+
+    private final LocalSettings settings;
+    private final List<AutoCloseable> infrastructure = new ArrayList<>();
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean stopping;
+    private String kafkaBootstrap;
+
+    LocalStack(LocalSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(System.getProperty("pulse.home", ".")).toAbsolutePath().normalize();
+        LocalStack stack = new LocalStack(LocalSettings.from(home, System.getenv()));
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "pulse-stop"));
+        if (!stack.start()) {
+            System.exit(1);
+        }
+        stack.stopped.await();
+    }
+
+    /** Starts everything; false (with the failing service's log shown) if a service did not come UP. */
+    boolean start() throws Exception {
+        Path state = settings.stateDir();
+        Files.createDirectories(state.resolve("logs"));
+        Files.deleteIfExists(state.resolve("local.env"));
+        Files.writeString(state.resolve("launcher.pid"), ProcessHandle.current().pid() + "\n");
+
+        say("PostgreSQL  starting on port " + settings.postgresPort());
+        infrastructure.add(LocalPostgres.start(settings.postgresPort(), state.resolve("data/postgres")));
+        say("Kafka       starting (KRaft)");
+        LocalKafka kafka = LocalKafka.start();
+        infrastructure.add(kafka);
+        kafkaBootstrap = kafka.bootstrapServers();
+        say("Kafka       listening on " + kafkaBootstrap);
+        say("SMTP sink   starting on port " + settings.smtpPort());
+        infrastructure.add(MailSink.start(settings.smtpPort(), settings.mailViewerPort()));
+
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            int port = settings.firstServicePort() + spec.portOffset();
+            say(String.format("%-11s starting on port %d", spec.name(), port));
+            ServiceProcess service = ServiceProcess.start(spec.name(), port, settings.home().resolve(spec.jar()),
+                    environment(spec, port), state.resolve("logs/" + spec.name() + ".log"));
+            services.add(service);
+            service.process().onExit().thenRun(() -> reportExit(service));
+        }
+        writePids(state.resolve("pids"));
+        for (ServiceProcess service : services) {
+            if (!service.awaitHealthy(START_TIMEOUT)) {
+                say(service.name() + " did not become healthy; last lines of " + service.log() + ":");
+                tail(service.log(), 30).forEach(line -> System.out.println("    " + line));
+                return false;
+            }
+        }
+        Map<String, String> env = localEnv();
+        Files.write(state.resolve("local.env"), env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+        printSummary(env);
+        return true;
+    }
+
+    private Map<String, String> environment(ServiceSpec spec, int port) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", Integer.toString(port));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
+        if (spec.usesDatabase()) {
+            env.put("DB_URL", settings.jdbcUrl());
+            env.put("DB_USER", LocalPostgres.USER);
+            env.put("DB_PASSWORD", LocalPostgres.PASSWORD);
+        }
+        if (spec.usesMail()) {
+            env.put("SMTP_HOST", "localhost");
+            env.put("SMTP_PORT", Integer.toString(settings.smtpPort()));
+        }
+        return env;
+    }
+
+    Map<String, String> localEnv() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PULSE_API_URL", "http://localhost:" + settings.firstServicePort());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
+        env.put("DB_URL", settings.jdbcUrl());
+        env.put("DB_USER", LocalPostgres.USER);
+        env.put("DB_PASSWORD", LocalPostgres.PASSWORD);
+        env.put("SMTP_HOST", "localhost");
+        env.put("SMTP_PORT", Integer.toString(settings.smtpPort()));
+        env.put("PULSE_MAIL_URL", "http://localhost:" + settings.mailViewerPort());
+        for (ServiceProcess service : services) {
+            env.put("PULSE_" + service.name().toUpperCase().replace('-', '_') + "_HEALTH", service.healthUri().toString());
+        }
+        return env;
+    }
+
+    private void printSummary(Map<String, String> env) {
+        System.out.println();
+        System.out.println("Pulse is up. Ctrl-C or ./pulse down stops everything.");
+        for (ServiceProcess service : services) {
+            System.out.printf("  %-16s http://localhost:%d   (pid %d, log %s)%n", service.name(), service.port(),
+                    service.pid(), settings.home().relativize(service.log()));
+        }
+        System.out.printf("  %-16s %s%n", "Kafka", kafkaBootstrap);
+        System.out.printf("  %-16s %s  (user %s, password %s)%n", "PostgreSQL", settings.jdbcUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD);
+        System.out.printf("  %-16s smtp://localhost:%d, received mail at %s%n", "Mail", settings.smtpPort(), env.get("PULSE_MAIL_URL"));
+        System.out.println("  The same is in .pulse/local.env; ./pulse status checks every service.");
+    }
+
+    private void reportExit(ServiceProcess service) {
+        if (!stopping) {
+            say(service.name() + " exited with code " + service.process().exitValue() + "; see " + service.log());
+        }
+    }
+
+    List<ServiceProcess> services() {
+        return List.copyOf(services);
+    }
+
+    /** Stops the services first (so they leave their consumer groups), then mail, Kafka, PostgreSQL. */
+    @Override
+    public synchronized void close() {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        say("stopping");
+        for (ServiceProcess service : services) {
+            try {
+                service.stop(Duration.ofSeconds(20));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (int i = infrastructure.size() - 1; i >= 0; i--) {
+            try {
+                infrastructure.get(i).close();
+            } catch (Exception e) {
+                say("could not stop cleanly: " + e);
+            }
+        }
+        try {
+            for (String file : List.of("local.env", "pids", "launcher.pid")) {
+                Files.deleteIfExists(settings.stateDir().resolve(file));
+            }
+        } catch (IOException ignored) {
+            // best effort: the next start overwrites them
+        }
+        say("stopped");
+        stopped.countDown();
+    }
+
+    private void writePids(Path file) throws IOException {
+        List<String> lines = new ArrayList<>();
+        services.forEach(s -> lines.add(s.name() + " " + s.pid()));
+        Files.write(file, lines);
+    }
+
+    private static List<String> tail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return all.subList(Math.max(0, all.size() - lines), all.size());
+        } catch (IOException e) {
+            return List.of("(no log: " + e.getMessage() + ")");
+        }
+    }
+
+    private static void say(String message) {
+        System.out.println("[pulse] " + message);
+    }
+}
