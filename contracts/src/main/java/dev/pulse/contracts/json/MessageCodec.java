@@ -38,6 +38,24 @@ public final class MessageCodec {
         return mapper.writeValueAsBytes(message);
     }
 
+    /** Any contract value (such as a {@code JobConfig}) in the wire form, for storing it elsewhere. */
+    public JsonNode toTree(Object value) {
+        return mapper.valueToTree(value);
+    }
+
+    public String toJson(Object value) {
+        return mapper.writeValueAsString(value);
+    }
+
+    /** Reads a contract value stored with {@link #toJson}; no schema version check (values carry none). */
+    public <T> T fromJson(String json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JacksonException e) {
+            throw new MalformedMessageException("Not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
     public String encodeToString(PulseMessage message) {
         return new String(encode(message), StandardCharsets.UTF_8);
     }

@@ -1,0 +1,57 @@
+package dev.pulse.api.job;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import dev.pulse.contracts.json.MessageCodec;
+import dev.pulse.contracts.messages.Schedule;
+import tools.jackson.databind.JsonNode;
+
+/** A job as the API returns it: the sprint's fields, snake_case. */
+record JobView(
+        UUID id,
+        UUID workspaceId,
+        String name,
+        String description,
+        String scheduleType,
+        String scheduleTime,
+        List<String> scheduleDays,
+        Long intervalMinutes,
+        Instant anchorAt,
+        String cronExpression,
+        String timezone,
+        List<String> actions,
+        JsonNode config,
+        String status,
+        boolean isEnabled,
+        Instant nextRunAt,
+        Instant lastRunAt,
+        int totalRuns,
+        int successfulRuns,
+        int failedRuns,
+        long version,
+        UUID createdBy,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+
+    static JobView of(Job job, MessageCodec codec) {
+        Schedule s = job.definition().schedule();
+        return new JobView(job.id(), job.workspaceId(), job.definition().name(), job.definition().description(),
+                lower(s.type()), s.time() == null ? null : HH_MM.format(s.time()),
+                s.days().stream().map(JobView::lower).toList(),
+                s.intervalSeconds() == null ? null : s.intervalSeconds() / 60, s.anchor(), s.cron(), s.timezone().getId(),
+                job.definition().plan().actions().stream().map(JobView::lower).toList(),
+                codec.toTree(job.definition().config()), lower(job.status()), job.enabled(), job.nextRunAt(),
+                job.lastRunAt(), job.totalRuns(), job.successfulRuns(), job.failedRuns(), job.version(), job.createdBy(),
+                job.createdAt(), job.updatedAt());
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+}
