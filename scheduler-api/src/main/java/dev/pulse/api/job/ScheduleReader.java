@@ -130,6 +130,9 @@ final class ScheduleReader {
             fields.error("interval_minutes", "give interval_minutes or interval_hours, not both");
             return null;
         }
-        return minutes != null ? minutes * 60L : hours != null ? hours * 3600L : null;
+        if (minutes != null) {
+            return minutes * 60L;
+        }
+        return hours == null ? null : hours * 3600L;
     }
 }
