@@ -25,6 +25,7 @@ public final class LocalStack implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean stopping;
     private String kafkaBootstrap;
+    private DemoSeed.Demo demo;
 
     LocalStack(LocalSettings settings) {
         this.settings = settings;
@@ -73,6 +74,7 @@ public final class LocalStack implements AutoCloseable {
                 return false;
             }
         }
+        demo = DemoSeed.create(settings.home().resolve(ServiceSpec.ALL.get(0).jar()), apiUrl());
         Map<String, String> env = localEnv();
         Files.write(state.resolve("local.env"), env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
         printSummary(env);
@@ -97,7 +99,12 @@ public final class LocalStack implements AutoCloseable {
 
     Map<String, String> localEnv() {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("PULSE_API_URL", "http://localhost:" + settings.firstServicePort());
+        env.put("PULSE_API_URL", apiUrl());
+        if (demo != null) {
+            env.put("PULSE_TOKEN", demo.token());
+            env.put("PULSE_WORKSPACE_ID", demo.workspaceId());
+            env.put("PULSE_USER_ID", demo.userId().toString());
+        }
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
         env.put("DB_URL", settings.jdbcUrl());
         env.put("DB_USER", LocalPostgres.USER);
@@ -111,6 +118,10 @@ public final class LocalStack implements AutoCloseable {
         return env;
     }
 
+    private String apiUrl() {
+        return "http://localhost:" + settings.firstServicePort();
+    }
+
     private void printSummary(Map<String, String> env) {
         System.out.println();
         System.out.println("Pulse is up. Ctrl-C or ./pulse down stops everything.");
@@ -121,7 +132,11 @@ public final class LocalStack implements AutoCloseable {
         System.out.printf("  %-16s %s%n", "Kafka", kafkaBootstrap);
         System.out.printf("  %-16s %s  (user %s, password %s)%n", "PostgreSQL", settings.jdbcUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD);
         System.out.printf("  %-16s smtp://localhost:%d, received mail at %s%n", "Mail", settings.smtpPort(), env.get("PULSE_MAIL_URL"));
-        System.out.println("  The same is in .pulse/local.env; ./pulse status checks every service.");
+        System.out.printf("  %-16s %s%n", "API docs", apiUrl() + "/swagger-ui.html");
+        System.out.printf("  %-16s workspace %s, user %s (%s)%n", "Demo", demo.workspaceId(), demo.userId(), DemoSeed.DEMO_EMAIL);
+        System.out.printf("  %-16s %s%n", "Token", demo.token());
+        System.out.println("  Try: curl -H \"Authorization: Bearer $PULSE_TOKEN\" $PULSE_API_URL/api/v1/scheduler/workspaces/$PULSE_WORKSPACE_ID");
+        System.out.println("  The same is in .pulse/local.env (source it); ./pulse status checks every service.");
     }
 
     private void reportExit(ServiceProcess service) {

@@ -48,6 +48,12 @@ class LocalStackTest {
             assertThat(env).containsKeys("PULSE_API_URL", "KAFKA_BOOTSTRAP_SERVERS", "DB_URL", "DB_USER", "DB_PASSWORD");
             assertThat(env.get("DB_URL")).endsWith(":" + postgresPort + "/postgres");
             assertThat(env).isEqualTo(stack.localEnv());
+
+            HttpResponse<String> demo = http.send(HttpRequest.newBuilder(
+                            java.net.URI.create(env.get("PULSE_API_URL") + "/api/v1/workspaces/" + env.get("PULSE_WORKSPACE_ID") + "/subscribers"))
+                    .header("Authorization", "Bearer " + env.get("PULSE_TOKEN")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(demo.statusCode()).as("the printed token works on the demo workspace").isEqualTo(200);
+            assertThat(demo.body()).contains("demo@pulse.local");
         }
 
         for (ServiceProcess service : services) {

@@ -1,0 +1,64 @@
+package dev.pulse.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a fresh local stack starts with, made the way a user would make it: a token for the demo user
+ * (from the API's own mint-token command), a "Demo" workspace it owns, and one subscriber.
+ */
+final class DemoSeed {
+
+    static final UUID DEMO_USER = UUID.fromString("00000000-0000-4000-8000-0000000de300");
+    static final String DEMO_EMAIL = "demo@pulse.local";
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    record Demo(UUID userId, String token, String workspaceId) {
+    }
+
+    private DemoSeed() {
+    }
+
+    static Demo create(Path apiJar, String apiUrl) throws IOException, InterruptedException {
+        String token = mintToken(apiJar);
+        String workspace = post(apiUrl + "/api/v1/workspaces", token, "{\"name\": \"Demo\"}");
+        post(apiUrl + "/api/v1/workspaces/" + workspace + "/subscribers", token,
+                "{\"email\": \"" + DEMO_EMAIL + "\", \"name\": \"Demo reader\"}");
+        return new Demo(DEMO_USER, token, workspace);
+    }
+
+    private static String mintToken(Path apiJar) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process process = new ProcessBuilder(java, "-jar", apiJar.toString(), "mint-token", DEMO_USER.toString(), DEMO_EMAIL, "P30D")
+                .redirectErrorStream(false).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0 || out.isEmpty()) {
+            throw new IllegalStateException("mint-token failed: " + new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    /** POSTs JSON and returns the id of what was created. */
+    private static String post(String url, String token, String json) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        Matcher id = ID.matcher(response.body());
+        if (response.statusCode() != 201 || !id.find()) {
+            throw new IllegalStateException("Seeding " + url + " failed: " + response.statusCode() + " " + response.body());
+        }
+        return id.group(1);
+    }
+}
