@@ -1,0 +1,207 @@
+package dev.pulse.ticker.firing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import dev.pulse.contracts.json.MessageCodec;
+import dev.pulse.contracts.json.MessageRejectedException;
+import dev.pulse.contracts.messages.Envelope;
+import dev.pulse.contracts.messages.JobChanged;
+import dev.pulse.contracts.messages.JobDue;
+import dev.pulse.contracts.messages.JobStatus;
+import dev.pulse.contracts.messages.RunMissed;
+import dev.pulse.contracts.messages.Trigger;
+import dev.pulse.contracts.schedule.ScheduleCalculator;
+
+/**
+ * The ticker's one processor, per partition of the jobs topic. It folds job snapshots into the job
+ * store and the due index, and on a wall-clock punctuation publishes a JobDue for every job whose
+ * instant has come. Under exactly_once_v2 the JobDue records and the store changes of one punctuation
+ * commit in one transaction: a crash before the commit redoes the punctuation from the same state, a
+ * crash after it finds the instant already advanced — so each (job, instant) fires once.
+ */
+final class FiringProcessor implements Processor<String, byte[], String, byte[]> {
+
+    private static final Logger log = LoggerFactory.getLogger(FiringProcessor.class);
+
+    private final FiringSettings settings;
+    private final ScheduleCalculator calculator;
+    private final MessageCodec codec;
+    private final FiringMetrics metrics;
+    private ProcessorContext<String, byte[]> context;
+    private KeyValueStore<String, byte[]> jobs;
+    private KeyValueStore<String, byte[]> due;
+
+    FiringProcessor(FiringSettings settings, ScheduleCalculator calculator, MessageCodec codec, FiringMetrics metrics) {
+        this.settings = settings;
+        this.calculator = calculator;
+        this.codec = codec;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, byte[]> context) {
+        this.context = context;
+        this.jobs = context.getStateStore(FiringTopology.JOBS_STORE);
+        this.due = context.getStateStore(FiringTopology.DUE_STORE);
+        context.schedule(settings.tick(), PunctuationType.WALL_CLOCK_TIME, this::fireDue);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        String jobId = record.key();
+        if (jobId == null) {
+            deadLetter(record, "a job record needs its job id as key");
+            return;
+        }
+        JobState current = state(jobId);
+        if (record.value() == null) {
+            deleted(jobId, current);
+            return;
+        }
+        JobChanged changed;
+        try {
+            changed = codec.decode(record.value(), JobChanged.class);
+        } catch (MessageRejectedException e) {
+            deadLetter(record, e.getMessage());
+            return;
+        }
+        if (!changed.envelope().jobId().toString().equals(jobId)) {
+            deadLetter(record, "key " + jobId + " is not the job id of the snapshot");
+            return;
+        }
+        if (current != null && changed.version() <= current.version()) {
+            return; // stale or repeated: a newer version (or the deletion) is already held
+        }
+        Instant now = now();
+        Instant next = changed.job().status() == JobStatus.ACTIVE ? calculator.next(changed.job().schedule(), now) : null;
+        unindex(jobId, current);
+        JobState updated = new JobState(changed.version(), false, next, record.value());
+        jobs.put(jobId, updated.toBytes());
+        if (next != null) {
+            due.put(DueKey.of(next, jobId), new byte[0]);
+        }
+    }
+
+    private void deleted(String jobId, JobState current) {
+        unindex(jobId, current);
+        // Keep a marker so that a stale snapshot arriving after the tombstone cannot bring the job back.
+        jobs.put(jobId, JobState.deleted(Long.MAX_VALUE).toBytes());
+    }
+
+    /** Every job whose instant is now or past, oldest first, in bounded batches. */
+    private void fireDue(long wallClock) {
+        Instant now = Instant.ofEpochMilli(wallClock);
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> entries = due.range(DueKey.LOWEST, DueKey.upTo(now))) {
+            while (entries.hasNext() && keys.size() < settings.maxFiresPerTick()) {
+                keys.add(entries.next().key);
+            }
+        }
+        for (String key : keys) {
+            fire(key, now);
+        }
+        metrics.backlog(context.taskId().partition(), keys.size() < settings.maxFiresPerTick() ? 0 : settings.maxFiresPerTick());
+        if (!keys.isEmpty()) {
+            context.commit();
+        }
+    }
+
+    private void fire(String key, Instant now) {
+        String jobId = DueKey.jobIdOf(key);
+        Instant instant = DueKey.instantOf(key);
+        due.delete(key);
+        JobState state = state(jobId);
+        if (state == null || state.deleted() || !instant.equals(state.next())) {
+            return; // an index entry left behind by a change; the job's current instant has its own
+        }
+        JobChanged job = codec.decode(state.snapshot(), JobChanged.class);
+        Duration grace = grace(job);
+        Instant next = calculator.next(job.job().schedule(), instant);
+        int skipped = 0;
+        // Instants that were superseded while nobody fired them are reported, never run: at most the
+        // latest passed instant runs, so a backlog never becomes a burst.
+        while (!next.isAfter(now) && skipped < settings.maxMissedPerJobPerTick()) {
+            missed(jobId, job, instant, next, grace);
+            instant = next;
+            next = calculator.next(job.job().schedule(), instant);
+            skipped++;
+        }
+        if (!next.isAfter(now)) {
+            // still behind after a bounded catch-up: continue from here on the next tick
+            missed(jobId, job, instant, next, grace);
+        } else if (Duration.between(instant, now).compareTo(grace) <= 0) {
+            due(jobId, job, instant, next, now);
+        } else {
+            missed(jobId, job, instant, next, grace);
+        }
+        jobs.put(jobId, state.withNext(next).toBytes());
+        due.put(DueKey.of(next, jobId), new byte[0]);
+    }
+
+    private void due(String jobId, JobChanged job, Instant instant, Instant next, Instant now) {
+        Envelope envelope = envelope(jobId, job, instant);
+        byte[] message = codec.encode(new JobDue(envelope, instant, next));
+        context.forward(new Record<>(envelope.executionId().toString(), message, now.toEpochMilli()), FiringTopology.JOB_DUE_SINK);
+        metrics.fired(Duration.between(instant, now));
+        try (var ignored = MDC.putCloseable("job_id", jobId); var ignored2 = MDC.putCloseable("execution_id", envelope.executionId().toString())) {
+            log.debug("Fired job {} for {} (execution {})", jobId, instant, envelope.executionId());
+        }
+    }
+
+    private void missed(String jobId, JobChanged job, Instant instant, Instant next, Duration grace) {
+        Envelope envelope = envelope(jobId, job, instant);
+        byte[] message = codec.encode(new RunMissed(envelope, instant, next, grace.toSeconds()));
+        context.forward(new Record<>(envelope.executionId().toString(), message, now().toEpochMilli()), FiringTopology.RUNS_MISSED_SINK);
+        metrics.missed();
+        log.info("Job {} missed its run at {} (beyond the misfire grace of {})", jobId, instant, grace);
+    }
+
+    private Envelope envelope(String jobId, JobChanged job, Instant instant) {
+        Envelope source = job.envelope();
+        return Envelope.forExecution(ExecutionIds.scheduled(jobId, instant), Trigger.SCHEDULE, null,
+                source.config().testMode(), source.jobId(), source.workspaceId(), source.plan(), source.config(), now());
+    }
+
+    private Duration grace(JobChanged job) {
+        Integer seconds = job.envelope().config().misfireGraceSeconds();
+        return seconds == null ? settings.defaultMisfireGrace() : Duration.ofSeconds(seconds);
+    }
+
+    private void unindex(String jobId, JobState current) {
+        if (current != null && current.next() != null) {
+            due.delete(DueKey.of(current.next(), jobId));
+        }
+    }
+
+    private JobState state(String jobId) {
+        byte[] bytes = jobs.get(jobId);
+        return bytes == null ? null : JobState.fromBytes(bytes);
+    }
+
+    private void deadLetter(Record<String, byte[]> record, String reason) {
+        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        headers.add("pulse.dlt.reason", reason.getBytes(StandardCharsets.UTF_8));
+        context.forward(new Record<>(record.key(), record.value(), record.timestamp(), headers), FiringTopology.DEAD_LETTER_SINK);
+        log.warn("Sent a jobs record to the dead-letter topic: {}", reason);
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(context.currentSystemTimeMs());
+    }
+
+}

@@ -1,0 +1,222 @@
+package dev.pulse.ticker.firing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.pulse.contracts.json.MessageCodec;
+import dev.pulse.contracts.messages.Action;
+import dev.pulse.contracts.messages.Envelope;
+import dev.pulse.contracts.messages.JobChanged;
+import dev.pulse.contracts.messages.JobConfig;
+import dev.pulse.contracts.messages.JobDue;
+import dev.pulse.contracts.messages.JobSnapshot;
+import dev.pulse.contracts.messages.JobStatus;
+import dev.pulse.contracts.messages.Plan;
+import dev.pulse.contracts.messages.RunMissed;
+import dev.pulse.contracts.messages.Schedule;
+import dev.pulse.contracts.messages.Trigger;
+import dev.pulse.contracts.schedule.ScheduleCalculator;
+import dev.pulse.contracts.topics.ServiceTopics;
+import dev.pulse.contracts.topics.Topics;
+
+/** Every firing rule, on the real topology with a wall clock the test moves. */
+class FiringTopologyTest {
+
+    private static final Instant START = Instant.parse("2026-03-01T00:00:00Z");
+    private static final Plan PLAN = Plan.of(Action.SCRAPE, Action.GENERATE, Action.SEND);
+
+    private final MessageCodec codec = new MessageCodec();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> jobs;
+    private TestOutputTopic<String, byte[]> due;
+    private TestOutputTopic<String, byte[]> missed;
+    private TestOutputTopic<String, byte[]> deadLetters;
+
+    @BeforeEach
+    void start() {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ticker-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        driver = new TopologyTestDriver(FiringTopology.build(FiringSettings.defaults(), new ScheduleCalculator(), codec,
+                FiringMetrics.NONE), config, START);
+        jobs = driver.createInputTopic(Topics.JOBS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        due = driver.createOutputTopic(Topics.JOB_DUE.name(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+        missed = driver.createOutputTopic(Topics.RUNS_MISSED.name(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+        deadLetters = driver.createOutputTopic(ServiceTopics.TICKER.deadLetterFor(Topics.JOBS).name(),
+                Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void firesAtItsInstantExactlyOnceWithADeterministicExecutionId() {
+        UUID job = UUID.randomUUID();
+        send(job, 1, JobStatus.ACTIVE, everyMinuteFrom(START.plusSeconds(60)), null);
+        advance(Duration.ofSeconds(59));
+        assertThat(due.isEmpty()).isTrue();
+        advance(Duration.ofSeconds(1));
+        List<JobDue> fired = fired();
+        assertThat(fired).hasSize(1);
+        JobDue first = fired.get(0);
+        assertThat(first.scheduledFor()).isEqualTo(START.plusSeconds(60));
+        assertThat(first.nextScheduledFor()).isEqualTo(START.plusSeconds(120));
+        assertThat(first.envelope().executionId()).isEqualTo(ExecutionIds.scheduled(job.toString(), START.plusSeconds(60)));
+        assertThat(first.envelope().trigger()).isEqualTo(Trigger.SCHEDULE);
+        assertThat(first.envelope().plan()).isEqualTo(PLAN);
+        advance(Duration.ofSeconds(30));
+        assertThat(due.isEmpty()).as("not twice").isTrue();
+        advance(Duration.ofSeconds(30));
+        assertThat(fired()).extracting(JobDue::scheduledFor).containsExactly(START.plusSeconds(120));
+    }
+
+    @Test
+    void aStaleVersionIsIgnored() {
+        UUID job = UUID.randomUUID();
+        send(job, 2, JobStatus.ACTIVE, everyMinuteFrom(START.plusSeconds(60)), null);
+        send(job, 1, JobStatus.PAUSED, everyMinuteFrom(START.plusSeconds(60)), null);
+        advance(Duration.ofSeconds(60));
+        assertThat(fired()).hasSize(1);
+    }
+
+    @Test
+    void pauseStopsAtOnceAndResumeContinuesFromNowWithoutABurst() {
+        UUID job = UUID.randomUUID();
+        Schedule schedule = everyMinuteFrom(START.plusSeconds(60));
+        send(job, 1, JobStatus.ACTIVE, schedule, null);
+        advance(Duration.ofSeconds(30));
+        send(job, 2, JobStatus.PAUSED, schedule, null);
+        advance(Duration.ofMinutes(10));
+        assertThat(due.isEmpty()).isTrue();
+        assertThat(missed.isEmpty()).as("paused instants are not misses").isTrue();
+        send(job, 3, JobStatus.ACTIVE, schedule, null);
+        advance(Duration.ofSeconds(1));
+        assertThat(due.isEmpty()).as("no catch-up after resume").isTrue();
+        advance(Duration.ofSeconds(60));
+        assertThat(fired()).extracting(JobDue::scheduledFor).containsExactly(START.plusSeconds(660));
+    }
+
+    @Test
+    void anUpdateReschedulesAtOnceAndTheOldInstantDoesNotFire() {
+        UUID job = UUID.randomUUID();
+        send(job, 1, JobStatus.ACTIVE, everyMinuteFrom(START.plusSeconds(60)), null);
+        advance(Duration.ofSeconds(30));
+        send(job, 2, JobStatus.ACTIVE, Schedule.every(120, START.plusSeconds(90), ZoneOffset.UTC), null);
+        advance(Duration.ofSeconds(40));
+        assertThat(due.isEmpty()).as("the old instant (60 s) is gone").isTrue();
+        advance(Duration.ofSeconds(20));
+        assertThat(fired()).extracting(JobDue::scheduledFor).containsExactly(START.plusSeconds(90));
+    }
+
+    @Test
+    void aTombstoneStopsTheJobForGoodEvenAgainstStaleSnapshots() {
+        UUID job = UUID.randomUUID();
+        send(job, 1, JobStatus.ACTIVE, everyMinuteFrom(START.plusSeconds(60)), null);
+        jobs.pipeInput(new TestRecord<>(job.toString(), null, START));
+        send(job, 1, JobStatus.ACTIVE, everyMinuteFrom(START.plusSeconds(60)), null);
+        advance(Duration.ofMinutes(5));
+        assertThat(due.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aMissedInstantWithinGraceFiresOnceLateAndOlderOnesAreReportedMissed() {
+        UUID job = UUID.randomUUID();
+        send(job, 1, JobStatus.ACTIVE, everyMinuteFrom(START.plusSeconds(60)), null);
+        // nothing ran for ten minutes and a bit (one wall-clock jump = one punctuation)
+        advance(Duration.ofSeconds(630));
+        List<JobDue> fired = fired();
+        assertThat(fired).extracting(JobDue::scheduledFor).containsExactly(START.plusSeconds(600));
+        assertThat(fired.get(0).nextScheduledFor()).isEqualTo(START.plusSeconds(660));
+        assertThat(missed()).extracting(RunMissed::scheduledFor).containsExactly(
+                START.plusSeconds(60), START.plusSeconds(120), START.plusSeconds(180), START.plusSeconds(240),
+                START.plusSeconds(300), START.plusSeconds(360), START.plusSeconds(420), START.plusSeconds(480),
+                START.plusSeconds(540));
+        advance(Duration.ofSeconds(30));
+        assertThat(fired()).extracting(JobDue::scheduledFor).containsExactly(START.plusSeconds(660));
+    }
+
+    @Test
+    void aMissedInstantBeyondGraceIsReportedNotRun() {
+        UUID job = UUID.randomUUID();
+        send(job, 1, JobStatus.ACTIVE, everyMinuteFrom(START.plusSeconds(60)), 20);
+        advance(Duration.ofSeconds(90));
+        assertThat(due.isEmpty()).isTrue();
+        List<RunMissed> reported = missed();
+        assertThat(reported).extracting(RunMissed::scheduledFor).containsExactly(START.plusSeconds(60));
+        assertThat(reported.get(0).graceSeconds()).isEqualTo(20);
+        assertThat(reported.get(0).envelope().executionId()).isEqualTo(ExecutionIds.scheduled(job.toString(), START.plusSeconds(60)));
+        advance(Duration.ofSeconds(30));
+        assertThat(fired()).extracting(JobDue::scheduledFor).containsExactly(START.plusSeconds(120));
+    }
+
+    @Test
+    void aLongBacklogNeverBecomesABurst() {
+        UUID job = UUID.randomUUID();
+        send(job, 1, JobStatus.ACTIVE, everyMinuteFrom(START.plusSeconds(60)), null);
+        advance(Duration.ofDays(3));
+        assertThat(fired()).hasSizeLessThanOrEqualTo(1);
+        advance(Duration.ofMillis(10));
+        advance(Duration.ofMillis(10));
+        advance(Duration.ofMillis(10));
+        assertThat(fired()).as("still at most one run once caught up").hasSizeLessThanOrEqualTo(1);
+        assertThat(missed()).hasSizeGreaterThan(4000);
+    }
+
+    @Test
+    void malformedRecordsGoToTheDeadLetterTopicAndTheNextOneIsProcessed() {
+        UUID job = UUID.randomUUID();
+        jobs.pipeInput(new TestRecord<>(job.toString(), "{not json".getBytes(StandardCharsets.UTF_8), START));
+        jobs.pipeInput(new TestRecord<>(job.toString(), snapshot(UUID.randomUUID(), 1, JobStatus.ACTIVE,
+                everyMinuteFrom(START.plusSeconds(60)), null), START));
+        send(job, 1, JobStatus.ACTIVE, everyMinuteFrom(START.plusSeconds(60)), null);
+        assertThat(deadLetters.readKeyValuesToList()).hasSize(2);
+        advance(Duration.ofSeconds(60));
+        assertThat(fired()).hasSize(1);
+    }
+
+    private void send(UUID job, long version, JobStatus status, Schedule schedule, Integer graceSeconds) {
+        jobs.pipeInput(new TestRecord<>(job.toString(), snapshot(job, version, status, schedule, graceSeconds), START));
+    }
+
+    private byte[] snapshot(UUID job, long version, JobStatus status, Schedule schedule, Integer graceSeconds) {
+        JobConfig config = new JobConfig(10, 1, List.of(), null, false, List.of(), graceSeconds);
+        Envelope envelope = Envelope.forJob(job, UUID.randomUUID(), PLAN, config, START);
+        return codec.encode(new JobChanged(envelope, version, new JobSnapshot("job", status, schedule)));
+    }
+
+    private static Schedule everyMinuteFrom(Instant anchor) {
+        return Schedule.every(60, anchor, ZoneOffset.UTC);
+    }
+
+    private void advance(Duration duration) {
+        driver.advanceWallClockTime(duration);
+    }
+
+    private List<JobDue> fired() {
+        return due.readValuesToList().stream().map(bytes -> codec.decode(bytes, JobDue.class)).toList();
+    }
+
+    private List<RunMissed> missed() {
+        return missed.readValuesToList().stream().map(bytes -> codec.decode(bytes, RunMissed.class)).toList();
+    }
+}
