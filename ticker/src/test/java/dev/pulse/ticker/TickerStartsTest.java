@@ -9,14 +9,14 @@ import dev.pulse.testsupport.ServiceStartsContract;
 import dev.pulse.testsupport.WithKafka;
 
 @WithKafka
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "pulse.ticker.state-dir=target/ticker-state-${random.uuid}")
 class TickerStartsTest extends ServiceStartsContract {
 
     @LocalServerPort
     int port;
 
     TickerStartsTest() {
-        super(ServiceTopics.TICKER, "kafka");
+        super(ServiceTopics.TICKER, "kafka", "streams");
     }
 
     @Override

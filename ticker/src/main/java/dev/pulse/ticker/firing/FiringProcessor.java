@@ -45,6 +45,7 @@ final class FiringProcessor implements Processor<String, byte[], String, byte[]>
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> jobs;
     private KeyValueStore<String, byte[]> due;
+    private long heldReportedAt;
 
     FiringProcessor(FiringSettings settings, ScheduleCalculator calculator, MessageCodec codec, FiringMetrics metrics) {
         this.settings = settings;
@@ -118,6 +119,10 @@ final class FiringProcessor implements Processor<String, byte[], String, byte[]>
         metrics.backlog(context.taskId().partition(), keys.size() < settings.maxFiresPerTick() ? 0 : settings.maxFiresPerTick());
         if (!keys.isEmpty()) {
             context.commit();
+        }
+        if (wallClock - heldReportedAt >= 1_000) {
+            heldReportedAt = wallClock;
+            metrics.jobsHeld(context.taskId().partition(), jobs.approximateNumEntries());
         }
     }
 

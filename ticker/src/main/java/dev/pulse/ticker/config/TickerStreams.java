@@ -1,0 +1,46 @@
+package dev.pulse.ticker.config;
+
+import java.time.Duration;
+import java.util.Properties;
+
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/** The ticker's Kafka Streams application, started and closed with the Spring context. */
+public class TickerStreams implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(TickerStreams.class);
+
+    private final KafkaStreams streams;
+
+    TickerStreams(org.apache.kafka.streams.Topology topology, Properties config) {
+        this.streams = new KafkaStreams(topology, config);
+        streams.setUncaughtExceptionHandler(e -> {
+            log.error("Ticker stream thread failed; replacing it", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    @Override
+    public void start() {
+        streams.start();
+    }
+
+    @Override
+    public void stop() {
+        streams.close(Duration.ofSeconds(30));
+    }
+
+    @Override
+    public boolean isRunning() {
+        KafkaStreams.State state = streams.state();
+        return state.isRunningOrRebalancing();
+    }
+}
