@@ -68,10 +68,10 @@ class TickerChaosIT {
     @Test
     void everyInstantExactlyOnceThroughKillsAndRebalances() throws Exception {
         Duration length = Duration.ofMinutes(Long.getLong("chaos.minutes", 4));
-        Instant start = Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
-        Map<String, Instant> anchors = publishJobs(start);
         running.add(startTicker());
-        awaitHealthy(running.get(0));
+        awaitHealthy(running.get(0)); // it creates the topics
+        Instant start = Instant.now().plusSeconds(15).truncatedTo(ChronoUnit.SECONDS);
+        Map<String, Instant> anchors = publishJobs(start);
 
         Instant end = start.plus(length);
         while (Instant.now().isBefore(end.minusSeconds(20))) {
