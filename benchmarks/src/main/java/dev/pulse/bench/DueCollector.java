@@ -1,0 +1,78 @@
+package dev.pulse.bench;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import dev.pulse.contracts.json.MessageCodec;
+import dev.pulse.contracts.messages.JobDue;
+import dev.pulse.contracts.topics.Topics;
+
+/**
+ * Reads the JobDue topic from its end as a downstream stage would (read_committed, so only what the
+ * ticker committed), noting for each run when it became visible: the lag is that moment minus the
+ * run's nominal instant.
+ */
+final class DueCollector implements AutoCloseable {
+
+    record Seen(UUID jobId, long scheduledMillis, long visibleMillis) {
+    }
+
+    private final ConcurrentLinkedQueue<Seen> seen = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final Thread thread;
+
+    DueCollector(String bootstrap, String topic) {
+        MessageCodec codec = new MessageCodec();
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5), new StringDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        thread = new Thread(() -> {
+            try (consumer) {
+                while (running.get()) {
+                    consumer.poll(Duration.ofMillis(20)).forEach(record -> {
+                        long now = System.currentTimeMillis();
+                        JobDue due = codec.decode(record.value(), JobDue.class);
+                        seen.add(new Seen(due.envelope().jobId(), due.scheduledFor().toEpochMilli(), now));
+                    });
+                }
+            }
+        }, "due-collector");
+        thread.start();
+    }
+
+    static DueCollector onJobDue(String bootstrap) {
+        return new DueCollector(bootstrap, Topics.JOB_DUE.name());
+    }
+
+    List<Seen> seen() {
+        return List.copyOf(seen);
+    }
+
+    int count() {
+        return seen.size();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running.set(false);
+        thread.join();
+    }
+}

@@ -1,0 +1,93 @@
+package dev.pulse.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The ticker service as its own process, so it can be measured (RSS) and killed (SIGKILL). */
+final class TickerProcess {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.E]+)");
+
+    private final Path jar;
+    private final String bootstrap;
+    private final Path stateDir;
+    private final String heap;
+    private Process process;
+    private int port;
+
+    TickerProcess(Path jar, String bootstrap, String heap) throws IOException {
+        this.jar = jar;
+        this.bootstrap = bootstrap;
+        this.heap = heap;
+        this.stateDir = Files.createTempDirectory("bench-ticker-");
+    }
+
+    void start() throws IOException, InterruptedException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx" + heap, "-jar", jar.toString())
+                .redirectErrorStream(true).redirectOutput(Path.of("target", "bench-ticker-" + port + ".log").toFile());
+        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
+        builder.environment().put("TICKER_STATE_DIR", stateDir.toString());
+        process = builder.start();
+        awaitHealthy(Duration.ofSeconds(120));
+    }
+
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    void stop() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+
+    /** Resident set size of the process, in megabytes. */
+    long residentMegabytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    /** The sum of a metric over its tags, from the actuator. */
+    double metric(String name) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/actuator/metrics/" + name)).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher value = VALUE.matcher(response.body());
+        return response.statusCode() == 200 && value.find() ? Double.parseDouble(value.group(1)) : -1;
+    }
+
+    private void awaitHealthy(Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException starting) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("ticker did not become healthy");
+    }
+}
