@@ -90,7 +90,7 @@ final class DbSchedulerRun implements AutoCloseable {
         executed.set(0);
         try (Connection c = db.getConnection(); PreparedStatement insert = c.prepareStatement("""
                 insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version, priority)
-                select 'bench-job', ? || g, ? + g * (? * interval '1 millisecond'), false, 1, 0
+                select 'bench-job', ? || g, cast(? as timestamptz) + g * (cast(? as bigint) * interval '1 millisecond'), false, 1, 0
                 from generate_series(0, ? - 1) g""")) {
             insert.setString(1, UUID.randomUUID() + "-");
             insert.setTimestamp(2, Timestamp.from(first));

@@ -20,19 +20,25 @@ import dev.pulse.contracts.topics.Topics;
 /**
  * Reads the JobDue topic from its end as a downstream stage would (read_committed, so only what the
  * ticker committed), noting for each run when it became visible: the lag is that moment minus the
- * run's nominal instant.
+ * run's nominal instant. Records are decoded only when asked for, so measuring costs the machine
+ * (which the ticker shares) as little as possible.
  */
 final class DueCollector implements AutoCloseable {
 
     record Seen(UUID jobId, long scheduledMillis, long visibleMillis) {
     }
 
-    private final ConcurrentLinkedQueue<Seen> seen = new ConcurrentLinkedQueue<>();
+    private record Raw(byte[] value, long visibleMillis) {
+    }
+
+    private final ConcurrentLinkedQueue<Raw> raw = new ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong lastVisible = new java.util.concurrent.atomic.AtomicLong(-1);
+    private final MessageCodec codec = new MessageCodec();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
 
     DueCollector(String bootstrap, String topic) {
-        MessageCodec codec = new MessageCodec();
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
@@ -47,11 +53,13 @@ final class DueCollector implements AutoCloseable {
         thread = new Thread(() -> {
             try (consumer) {
                 while (running.get()) {
-                    consumer.poll(Duration.ofMillis(20)).forEach(record -> {
-                        long now = System.currentTimeMillis();
-                        JobDue due = codec.decode(record.value(), JobDue.class);
-                        seen.add(new Seen(due.envelope().jobId(), due.scheduledFor().toEpochMilli(), now));
-                    });
+                    var records = consumer.poll(Duration.ofMillis(20));
+                    long now = System.currentTimeMillis();
+                    records.forEach(record -> raw.add(new Raw(record.value(), now)));
+                    if (!records.isEmpty()) {
+                        lastVisible.set(now);
+                        count.addAndGet(records.count());
+                    }
                 }
             }
         }, "due-collector");
@@ -62,12 +70,21 @@ final class DueCollector implements AutoCloseable {
         return new DueCollector(bootstrap, Topics.JOB_DUE.name());
     }
 
+    /** Every run seen so far, decoded (costly: call it once a phase is over). */
     List<Seen> seen() {
-        return List.copyOf(seen);
+        return raw.stream().map(r -> {
+            JobDue due = codec.decode(r.value(), JobDue.class);
+            return new Seen(due.envelope().jobId(), due.scheduledFor().toEpochMilli(), r.visibleMillis());
+        }).toList();
     }
 
+    /** How many runs were seen, without decoding them. */
     int count() {
-        return seen.size();
+        return count.get();
+    }
+
+    long lastVisibleMillis() {
+        return lastVisible.get();
     }
 
     @Override

@@ -38,8 +38,8 @@ final class TickerProcess {
             port = socket.getLocalPort();
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx" + heap, "-jar", jar.toString())
-                .redirectErrorStream(true).redirectOutput(Path.of("target", "bench-ticker-" + port + ".log").toFile());
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=128m", "-jar", jar.toString())
+                .redirectErrorStream(true).redirectOutput(stateDir.resolveSibling(stateDir.getFileName() + "-" + port + ".log").toFile());
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         builder.environment().put("TICKER_STATE_DIR", stateDir.toString());

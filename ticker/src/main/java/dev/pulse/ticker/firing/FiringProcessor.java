@@ -45,6 +45,7 @@ final class FiringProcessor implements Processor<String, byte[], String, byte[]>
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> jobs;
     private KeyValueStore<String, byte[]> due;
+    private KeyValueStore<String, Long> nextInstants;
     private long heldReportedAt;
 
     FiringProcessor(FiringSettings settings, ScheduleCalculator calculator, MessageCodec codec, FiringMetrics metrics) {
@@ -59,6 +60,7 @@ final class FiringProcessor implements Processor<String, byte[], String, byte[]>
         this.context = context;
         this.jobs = context.getStateStore(FiringTopology.JOBS_STORE);
         this.due = context.getStateStore(FiringTopology.DUE_STORE);
+        this.nextInstants = context.getStateStore(FiringTopology.NEXT_STORE);
         context.schedule(settings.tick(), PunctuationType.WALL_CLOCK_TIME, this::fireDue);
     }
 
@@ -71,7 +73,7 @@ final class FiringProcessor implements Processor<String, byte[], String, byte[]>
         }
         JobState current = state(jobId);
         if (record.value() == null) {
-            deleted(jobId, current);
+            deleted(jobId);
             return;
         }
         JobChanged changed;
@@ -90,16 +92,15 @@ final class FiringProcessor implements Processor<String, byte[], String, byte[]>
         }
         Instant now = now();
         Instant next = changed.job().status() == JobStatus.ACTIVE ? calculator.next(changed.job().schedule(), now) : null;
-        unindex(jobId, current);
-        JobState updated = new JobState(changed.version(), false, next, record.value());
-        jobs.put(jobId, updated.toBytes());
+        unindex(jobId);
+        jobs.put(jobId, new JobState(changed.version(), false, record.value()).toBytes());
         if (next != null) {
-            due.put(DueKey.of(next, jobId), new byte[0]);
+            index(jobId, next);
         }
     }
 
-    private void deleted(String jobId, JobState current) {
-        unindex(jobId, current);
+    private void deleted(String jobId) {
+        unindex(jobId);
         // Keep a marker so that a stale snapshot arriving after the tombstone cannot bring the job back.
         jobs.put(jobId, JobState.deleted(Long.MAX_VALUE).toBytes());
     }
@@ -130,8 +131,9 @@ final class FiringProcessor implements Processor<String, byte[], String, byte[]>
         String jobId = DueKey.jobIdOf(key);
         Instant instant = DueKey.instantOf(key);
         due.delete(key);
+        Long current = nextInstants.get(jobId);
         JobState state = state(jobId);
-        if (state == null || state.deleted() || !instant.equals(state.next())) {
+        if (current == null || current != instant.toEpochMilli() || state == null || state.deleted()) {
             return; // an index entry left behind by a change; the job's current instant has its own
         }
         JobChanged job = codec.decode(state.snapshot(), JobChanged.class);
@@ -154,8 +156,7 @@ final class FiringProcessor implements Processor<String, byte[], String, byte[]>
         } else {
             missed(jobId, job, instant, next, grace);
         }
-        jobs.put(jobId, state.withNext(next).toBytes());
-        due.put(DueKey.of(next, jobId), new byte[0]);
+        index(jobId, next);
     }
 
     private void due(String jobId, JobChanged job, Instant instant, Instant next, Instant now) {
@@ -163,8 +164,10 @@ final class FiringProcessor implements Processor<String, byte[], String, byte[]>
         byte[] message = codec.encode(new JobDue(envelope, instant, next));
         context.forward(new Record<>(envelope.executionId().toString(), message, now.toEpochMilli()), FiringTopology.JOB_DUE_SINK);
         metrics.fired(Duration.between(instant, now));
-        try (var ignored = MDC.putCloseable("job_id", jobId); var ignored2 = MDC.putCloseable("execution_id", envelope.executionId().toString())) {
-            log.debug("Fired job {} for {} (execution {})", jobId, instant, envelope.executionId());
+        if (log.isDebugEnabled()) {
+            try (var job = MDC.putCloseable("job_id", jobId); var execution = MDC.putCloseable("execution_id", envelope.executionId().toString())) {
+                log.debug("Fired job {} for {} (execution {})", jobId, instant, envelope.executionId());
+            }
         }
     }
 
@@ -187,9 +190,16 @@ final class FiringProcessor implements Processor<String, byte[], String, byte[]>
         return seconds == null ? settings.defaultMisfireGrace() : Duration.ofSeconds(seconds);
     }
 
-    private void unindex(String jobId, JobState current) {
-        if (current != null && current.next() != null) {
-            due.delete(DueKey.of(current.next(), jobId));
+    private void index(String jobId, Instant next) {
+        due.put(DueKey.of(next, jobId), new byte[0]);
+        nextInstants.put(jobId, next.toEpochMilli());
+    }
+
+    private void unindex(String jobId) {
+        Long current = nextInstants.get(jobId);
+        if (current != null) {
+            due.delete(DueKey.of(Instant.ofEpochMilli(current), jobId));
+            nextInstants.delete(jobId);
         }
     }
 

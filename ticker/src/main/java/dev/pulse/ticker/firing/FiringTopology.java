@@ -9,11 +9,12 @@ import dev.pulse.contracts.schedule.ScheduleCalculator;
 import dev.pulse.contracts.topics.ServiceTopics;
 import dev.pulse.contracts.topics.Topics;
 
-/** jobs topic → firing processor (job store + due index) → job-due, runs-missed, and a dead-letter topic. */
+/** jobs topic → firing processor (job store, next instants, due index) → job-due, runs-missed, and a dead-letter topic. */
 public final class FiringTopology {
 
     static final String JOBS_STORE = "jobs";
     static final String DUE_STORE = "due-index";
+    static final String NEXT_STORE = "next-instants";
     static final String JOB_DUE_SINK = "job-due";
     static final String RUNS_MISSED_SINK = "runs-missed";
     static final String DEAD_LETTER_SINK = "dead-letters";
@@ -31,6 +32,8 @@ public final class FiringTopology {
                 Serdes.String(), Serdes.ByteArray()), PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DUE_STORE),
                 Serdes.String(), Serdes.ByteArray()), PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(NEXT_STORE),
+                Serdes.String(), Serdes.Long()), PROCESSOR);
         topology.addSink(JOB_DUE_SINK, Topics.JOB_DUE.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer(), PROCESSOR);
         topology.addSink(RUNS_MISSED_SINK, Topics.RUNS_MISSED.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer(), PROCESSOR);
         topology.addSink(DEAD_LETTER_SINK, ServiceTopics.TICKER.deadLetterFor(Topics.JOBS).name(),
