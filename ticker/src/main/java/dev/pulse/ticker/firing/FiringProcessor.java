@@ -165,7 +165,7 @@ final class FiringProcessor implements Processor<String, byte[], String, byte[]>
         context.forward(new Record<>(envelope.executionId().toString(), message, now.toEpochMilli()), FiringTopology.JOB_DUE_SINK);
         metrics.fired(Duration.between(instant, now));
         if (log.isDebugEnabled()) {
-            try (var job = MDC.putCloseable("job_id", jobId); var execution = MDC.putCloseable("execution_id", envelope.executionId().toString())) {
+            try (var jobContext = MDC.putCloseable("job_id", jobId); var executionContext = MDC.putCloseable("execution_id", envelope.executionId().toString())) {
                 log.debug("Fired job {} for {} (execution {})", jobId, instant, envelope.executionId());
             }
         }
