@@ -61,6 +61,13 @@ public final class TickerBenchmark {
         double pulseRate = burst[0] * 1000.0 / Math.max(1, pulseBurstMs);
         row("Pulse", "burst throughput", String.format("%.0f fires/s (%d of %d)", pulseRate, burst[0], BURST), "");
 
+        if (Boolean.getBoolean("bench.burstOnly")) {
+            ticker.stop();
+            broker.destroy();
+            rows.forEach(System.out::println);
+            return;
+        }
+
         // 2. spread: 10k over a minute
         Instant spreadFrom = Instant.now().plusSeconds(45).truncatedTo(ChronoUnit.SECONDS);
         Lags pulseSpread;

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,9 +40,18 @@ final class TickerProcess {
             port = socket.getLocalPort();
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=128m", "-jar", jar.toString())
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=128m"));
+        String extra = System.getProperty("bench.tickerJvmOptions", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(stateDir.resolveSibling(stateDir.getFileName() + "-" + port + ".log").toFile());
+        // glibc's per-thread malloc arenas inflate RocksDB's resident memory; two are plenty
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        builder.environment().put("TICKER_STREAM_THREADS", System.getProperty("bench.tickerThreads", "2"));
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         builder.environment().put("TICKER_STATE_DIR", stateDir.toString());
         process = builder.start();

@@ -61,7 +61,24 @@ final class FiringProcessor implements Processor<String, byte[], String, byte[]>
         this.jobs = context.getStateStore(FiringTopology.JOBS_STORE);
         this.due = context.getStateStore(FiringTopology.DUE_STORE);
         this.nextInstants = context.getStateStore(FiringTopology.NEXT_STORE);
+        rebuildDueIndex();
         context.schedule(settings.tick(), PunctuationType.WALL_CLOCK_TIME, this::fireDue);
+    }
+
+    /**
+     * The due index is not changelogged: after a crash it may hold writes of a transaction that never
+     * committed. Whenever the task starts it is rebuilt from the next instants, which are restored to
+     * exactly the last commit.
+     */
+    private void rebuildDueIndex() {
+        List<String> stale = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> entries = due.all()) {
+            entries.forEachRemaining(entry -> stale.add(entry.key));
+        }
+        stale.forEach(due::delete);
+        try (KeyValueIterator<String, Long> entries = nextInstants.all()) {
+            entries.forEachRemaining(entry -> due.put(DueKey.of(Instant.ofEpochMilli(entry.value), entry.key), new byte[0]));
+        }
     }
 
     @Override
