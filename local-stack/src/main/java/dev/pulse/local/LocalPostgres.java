@@ -1,10 +1,7 @@
 package dev.pulse.local;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import dev.pulse.migrations.Migrations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -22,7 +19,6 @@ final class LocalPostgres implements AutoCloseable {
     }
 
     static LocalPostgres start(int port, Path dataDirectory) throws IOException {
-        removeLeftovers(dataDirectory);
         EmbeddedPostgres server = EmbeddedPostgres.builder()
                 .setPort(port)
                 .setDataDirectory(dataDirectory)
@@ -30,18 +26,6 @@ final class LocalPostgres implements AutoCloseable {
                 .start();
         Migrations.apply(server.getPostgresDatabase());
         return new LocalPostgres(server);
-    }
-
-    /** A launcher that was killed leaves its data directory behind; initdb needs it gone. */
-    private static void removeLeftovers(Path dataDirectory) throws IOException {
-        if (!Files.exists(dataDirectory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dataDirectory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 
     @Override

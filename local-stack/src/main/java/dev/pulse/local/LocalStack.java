@@ -47,6 +47,7 @@ public final class LocalStack implements AutoCloseable {
         Files.createDirectories(state.resolve("logs"));
         Files.deleteIfExists(state.resolve("local.env"));
         Files.writeString(state.resolve("launcher.pid"), ProcessHandle.current().pid() + "\n");
+        clearData(state.resolve("data"));
 
         say("PostgreSQL  starting on port " + settings.postgresPort());
         infrastructure.add(LocalPostgres.start(settings.postgresPort(), state.resolve("data/postgres")));
@@ -85,6 +86,8 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
+        env.put("MALLOC_ARENA_MAX", "2");
+        env.put("TICKER_STATE_DIR", settings.stateDir().resolve("data/" + spec.name()).toString());
         if (spec.usesDatabase()) {
             env.put("DB_URL", settings.jdbcUrl());
             env.put("DB_USER", LocalPostgres.USER);
@@ -180,6 +183,21 @@ public final class LocalStack implements AutoCloseable {
         }
         say("stopped");
         stopped.countDown();
+    }
+
+    /**
+     * Every start begins empty (Kafka's data is gone too), and a launcher that was killed leaves its
+     * data behind: PostgreSQL's initdb and the ticker's local state both need it gone.
+     */
+    private static void clearData(Path data) throws IOException {
+        if (!Files.exists(data)) {
+            return;
+        }
+        try (var paths = Files.walk(data)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private void writePids(Path file) throws IOException {
