@@ -43,7 +43,7 @@ public final class TickerBenchmark {
         String bootstrap = broker.getCluster().bootstrapServers();
         JobPublisher jobs = new JobPublisher(bootstrap);
 
-        TickerProcess ticker = new TickerProcess(tickerJar, bootstrap, "192m");
+        TickerProcess ticker = new TickerProcess(tickerJar, bootstrap, "160m");
         ticker.start();
         say("ticker up");
 

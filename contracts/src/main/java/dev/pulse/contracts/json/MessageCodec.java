@@ -67,6 +67,20 @@ public final class MessageCodec {
      * @throws UnsupportedSchemaVersionException if its envelope declares another schema version
      */
     public <T extends PulseMessage> T decode(byte[] json, Class<T> type) {
+        if (json == null) {
+            throw new MalformedMessageException("No message body", null);
+        }
+        // Fast path: bind directly, then check the version the envelope declares. Anything that does
+        // not bind takes the slow path, which says precisely why (not JSON, unknown version, invalid).
+        try {
+            T message = mapper.readValue(json, type);
+            if (message != null && message.envelope() != null
+                    && message.envelope().schemaVersion() == Envelope.SCHEMA_VERSION) {
+                return message;
+            }
+        } catch (JacksonException e) {
+            // fall through to the precise diagnosis
+        }
         JsonNode tree = readTree(json);
         requireSupportedVersion(tree);
         try {
