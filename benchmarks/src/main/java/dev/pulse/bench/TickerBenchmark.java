@@ -6,13 +6,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import dev.pulse.testsupport.KraftBroker;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -36,11 +36,8 @@ public final class TickerBenchmark {
     }
 
     private void run(Path tickerJar) throws Exception {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
-        broker.brokerProperties(Map.of("auto.create.topics.enable", "false", "transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1", "offsets.topic.replication.factor", "1", "group.initial.rebalance.delay.ms", "0"));
-        broker.afterPropertiesSet();
-        String bootstrap = broker.getCluster().bootstrapServers();
+        EmbeddedKafkaKraftBroker broker = KraftBroker.start();
+        String bootstrap = KraftBroker.bootstrapServers(broker);
         JobPublisher jobs = new JobPublisher(bootstrap);
 
         TickerProcess ticker = new TickerProcess(tickerJar, bootstrap, "160m");

@@ -1,8 +1,8 @@
 package dev.pulse.local;
 
-import java.util.Map;
-
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import dev.pulse.testsupport.KraftBroker;
 
 /**
  * A real single-node KRaft broker (broker and controller) in this process. Its port is chosen when it
@@ -17,19 +17,11 @@ final class LocalKafka implements AutoCloseable {
     }
 
     static LocalKafka start() {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
-        broker.brokerProperties(Map.of(
-                "auto.create.topics.enable", "false",
-                "offsets.topic.replication.factor", "1",
-                "transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1",
-                "group.initial.rebalance.delay.ms", "0"));
-        broker.afterPropertiesSet();
-        return new LocalKafka(broker);
+        return new LocalKafka(KraftBroker.start());
     }
 
     String bootstrapServers() {
-        return broker.getCluster().bootstrapServers();
+        return KraftBroker.bootstrapServers(broker);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.pulse.testsupport;
 
-import java.util.Map;
-
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -23,14 +21,7 @@ public final class EmbeddedKafka {
     }
 
     private static EmbeddedKafkaKraftBroker start() {
-        EmbeddedKafkaKraftBroker started = new EmbeddedKafkaKraftBroker(1, 1);
-        started.brokerProperties(Map.of(
-                "auto.create.topics.enable", "false",
-                "transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1",
-                "offsets.topic.replication.factor", "1",
-                "group.initial.rebalance.delay.ms", "0"));
-        started.afterPropertiesSet();
+        EmbeddedKafkaKraftBroker started = KraftBroker.start();
         Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "embedded-kafka-stop"));
         return started;
     }

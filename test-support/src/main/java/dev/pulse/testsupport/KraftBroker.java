@@ -1,0 +1,33 @@
+package dev.pulse.testsupport;
+
+import java.util.Map;
+
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * A real single-node KRaft broker (broker and controller in one) in this JVM, configured as Pulse needs
+ * it: no auto-created topics, single-replica internal topics so exactly-once transactions work, no
+ * rebalance delay. The test harness, the local stack and the benchmarks all start it this way.
+ */
+public final class KraftBroker {
+
+    private KraftBroker() {
+    }
+
+    public static EmbeddedKafkaKraftBroker start() {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
+        broker.brokerProperties(Map.of(
+                "auto.create.topics.enable", "false",
+                "offsets.topic.replication.factor", "1",
+                "transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1",
+                "group.initial.rebalance.delay.ms", "0"));
+        broker.afterPropertiesSet();
+        return broker;
+    }
+
+    /** The address clients use: the port the broker actually bound (it binds port 0). */
+    public static String bootstrapServers(EmbeddedKafkaKraftBroker broker) {
+        return broker.getCluster().bootstrapServers();
+    }
+}
