@@ -83,10 +83,6 @@ final class ServiceProcess {
         return process.pid();
     }
 
-    boolean isAlive() {
-        return process.isAlive();
-    }
-
     Process process() {
         return process;
     }
