@@ -39,7 +39,8 @@ import dev.pulse.contracts.topics.Topics;
 final class DbSchedulerRun implements AutoCloseable {
 
     static final int THREADS = 10;
-    static final Duration POLLING_INTERVAL = Duration.ofMillis(100);
+    /** db-scheduler's own default. */
+    static final Duration DEFAULT_POLLING_INTERVAL = Duration.ofSeconds(10);
 
     private final DataSource db;
     private final KafkaProducer<String, byte[]> producer;
@@ -48,7 +49,7 @@ final class DbSchedulerRun implements AutoCloseable {
     private final AtomicInteger executed = new AtomicInteger();
     private final Scheduler scheduler;
 
-    DbSchedulerRun(DataSource db, String bootstrap) throws Exception {
+    DbSchedulerRun(DataSource db, String bootstrap, Duration pollingInterval) throws Exception {
         this.db = db;
         this.producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.LINGER_MS_CONFIG, 1), new StringSerializer(), new ByteArraySerializer());
@@ -78,7 +79,7 @@ final class DbSchedulerRun implements AutoCloseable {
         });
         scheduler = Scheduler.create(db, task)
                 .threads(THREADS)
-                .pollingInterval(POLLING_INTERVAL)
+                .pollingInterval(pollingInterval)
                 .pollUsingLockAndFetch(0.5, 1.0)
                 .build();
         scheduler.start();

@@ -25,7 +25,7 @@ import dev.pulse.contracts.topics.Topics;
  */
 final class DueCollector implements AutoCloseable {
 
-    record Seen(UUID jobId, long scheduledMillis, long visibleMillis) {
+    record Seen(UUID jobId, long scheduledMillis, long firedMillis, long visibleMillis) {
     }
 
     private record Raw(byte[] value, long visibleMillis) {
@@ -74,7 +74,8 @@ final class DueCollector implements AutoCloseable {
     List<Seen> seen() {
         return raw.stream().map(r -> {
             JobDue due = codec.decode(r.value(), JobDue.class);
-            return new Seen(due.envelope().jobId(), due.scheduledFor().toEpochMilli(), r.visibleMillis());
+            return new Seen(due.envelope().jobId(), due.scheduledFor().toEpochMilli(), due.envelope().occurredAt().toEpochMilli(),
+                    r.visibleMillis());
         }).toList();
     }
 

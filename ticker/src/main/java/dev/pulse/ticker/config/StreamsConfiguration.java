@@ -31,8 +31,7 @@ class StreamsConfiguration {
 
     @Bean
     TickerStreams tickerStreams(KafkaProperties kafka, TickerProperties ticker, MessageCodec codec, MeterRegistry registry) {
-        FiringSettings settings = new FiringSettings(ticker.tick(), ticker.defaultMisfireGrace(),
-                FiringSettings.defaults().maxFiresPerTick(), FiringSettings.defaults().maxMissedPerJobPerTick());
+        FiringSettings settings = FiringSettings.defaults().withTick(ticker.tick(), ticker.defaultMisfireGrace());
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, ServiceTopics.TICKER.consumerGroup());
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()));
@@ -40,13 +39,14 @@ class StreamsConfiguration {
         config.put(StreamsConfig.STATE_DIR_CONFIG, ticker.stateDir().toString());
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, ticker.streamThreads());
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
-        // Wake often: wall-clock punctuation cannot run while the thread waits in poll.
-        config.put(StreamsConfig.POLL_MS_CONFIG, 5);
+        // Wall-clock punctuation cannot run while the thread waits in poll: wait no longer than a tick.
+        config.put(StreamsConfig.POLL_MS_CONFIG, Math.max(1, ticker.tick().toMillis()));
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         config.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
         config.put(BoundedRocksDbMemory.MEMORY_BYTES, ticker.rocksDbMemoryBytes());
-        config.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 1);
+        config.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 100);
         config.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
+        config.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 5000);
         // A killed instance's partitions move after 10 s; a stopped one hands them over at once.
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);

@@ -15,7 +15,7 @@ public record TickerProperties(Path stateDir, Duration tick, Duration defaultMis
 
     public TickerProperties {
         stateDir = stateDir == null ? Path.of(System.getProperty("java.io.tmpdir"), "pulse-ticker") : stateDir;
-        tick = tick == null ? Duration.ofMillis(10) : tick;
+        tick = tick == null ? Duration.ofMillis(2) : tick;
         defaultMisfireGrace = defaultMisfireGrace == null ? Duration.ofHours(1) : defaultMisfireGrace;
         streamThreads = streamThreads < 1 ? 1 : streamThreads;
         rocksDbMemoryBytes = rocksDbMemoryBytes <= 0 ? 64L * 1024 * 1024 : rocksDbMemoryBytes;

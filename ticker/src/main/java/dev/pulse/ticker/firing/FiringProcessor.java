@@ -3,8 +3,7 @@ package dev.pulse.ticker.firing;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.UUID;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -44,8 +43,9 @@ final class FiringProcessor implements Processor<String, byte[], String, byte[]>
     private final FiringMetrics metrics;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> jobs;
-    private KeyValueStore<String, byte[]> due;
     private KeyValueStore<String, Long> nextInstants;
+    private final DueQueue queue = new DueQueue();
+    private int rebuildAbove;
     private long heldReportedAt;
 
     FiringProcessor(FiringSettings settings, ScheduleCalculator calculator, MessageCodec codec, FiringMetrics metrics) {
@@ -59,26 +59,22 @@ final class FiringProcessor implements Processor<String, byte[], String, byte[]>
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
         this.jobs = context.getStateStore(FiringTopology.JOBS_STORE);
-        this.due = context.getStateStore(FiringTopology.DUE_STORE);
         this.nextInstants = context.getStateStore(FiringTopology.NEXT_STORE);
-        rebuildDueIndex();
+        rebuildQueue();
         context.schedule(settings.tick(), PunctuationType.WALL_CLOCK_TIME, this::fireDue);
     }
 
     /**
-     * The due index is not changelogged: after a crash it may hold writes of a transaction that never
-     * committed. Whenever the task starts it is rebuilt from the next instants, which are restored to
-     * exactly the last commit.
+     * The queue lives in memory only: whenever the task starts it is built from the next instants,
+     * which the changelog restores to exactly the last commit. Rescheduled jobs leave stale entries
+     * behind, so it is also rebuilt once it has grown to twice its size at the last build.
      */
-    private void rebuildDueIndex() {
-        List<String> stale = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> entries = due.all()) {
-            entries.forEachRemaining(entry -> stale.add(entry.key));
-        }
-        stale.forEach(due::delete);
+    private void rebuildQueue() {
+        queue.clear();
         try (KeyValueIterator<String, Long> entries = nextInstants.all()) {
-            entries.forEachRemaining(entry -> due.put(DueKey.of(Instant.ofEpochMilli(entry.value), entry.key), new byte[0]));
+            entries.forEachRemaining(entry -> queue.add(entry.value, UUID.fromString(entry.key)));
         }
+        rebuildAbove = 2 * queue.size() + settings.queueSlack();
     }
 
     @Override
@@ -109,10 +105,11 @@ final class FiringProcessor implements Processor<String, byte[], String, byte[]>
         }
         Instant now = now();
         Instant next = changed.job().status() == JobStatus.ACTIVE ? calculator.next(changed.job().schedule(), now) : null;
-        unindex(jobId);
         jobs.put(jobId, new JobState(changed.version(), false, record.value()).toBytes());
         if (next != null) {
             index(jobId, next);
+        } else {
+            unindex(jobId);
         }
     }
 
@@ -125,18 +122,17 @@ final class FiringProcessor implements Processor<String, byte[], String, byte[]>
     /** Every job whose instant is now or past, oldest first, in bounded batches. */
     private void fireDue(long wallClock) {
         Instant now = Instant.ofEpochMilli(wallClock);
-        List<String> keys = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> entries = due.range(DueKey.LOWEST, DueKey.upTo(now))) {
-            while (entries.hasNext() && keys.size() < settings.maxFiresPerTick()) {
-                keys.add(entries.next().key);
-            }
+        int handled = 0;
+        while (handled < settings.maxFiresPerTick() && queue.hasDue(wallClock)) {
+            fire(queue.poll(), now);
+            handled++;
         }
-        for (String key : keys) {
-            fire(key, now);
-        }
-        metrics.backlog(context.taskId().partition(), keys.size() < settings.maxFiresPerTick() ? 0 : settings.maxFiresPerTick());
-        if (!keys.isEmpty()) {
+        metrics.backlog(context.taskId().partition(), queue.hasDue(wallClock) ? queue.countDue(wallClock) : 0);
+        if (handled > 0) {
             context.commit();
+        }
+        if (queue.size() > rebuildAbove) {
+            rebuildQueue();
         }
         if (wallClock - heldReportedAt >= 1_000) {
             heldReportedAt = wallClock;
@@ -144,15 +140,17 @@ final class FiringProcessor implements Processor<String, byte[], String, byte[]>
         }
     }
 
-    private void fire(String key, Instant now) {
-        String jobId = DueKey.jobIdOf(key);
-        Instant instant = DueKey.instantOf(key);
-        due.delete(key);
+    private void fire(DueQueue.Entry entry, Instant now) {
+        String jobId = entry.job().toString();
         Long current = nextInstants.get(jobId);
-        JobState state = state(jobId);
-        if (current == null || current != instant.toEpochMilli() || state == null || state.deleted()) {
-            return; // an index entry left behind by a change; the job's current instant has its own
+        if (current == null || current != entry.instant()) {
+            return; // an entry left behind by a change; the job's current instant has its own
         }
+        JobState state = state(jobId);
+        if (state == null || state.deleted()) {
+            return;
+        }
+        Instant instant = Instant.ofEpochMilli(entry.instant());
         JobChanged job = codec.decode(state.snapshot(), JobChanged.class);
         Duration grace = grace(job);
         Instant next = calculator.next(job.job().schedule(), instant);
@@ -208,14 +206,13 @@ final class FiringProcessor implements Processor<String, byte[], String, byte[]>
     }
 
     private void index(String jobId, Instant next) {
-        due.put(DueKey.of(next, jobId), new byte[0]);
         nextInstants.put(jobId, next.toEpochMilli());
+        queue.add(next.toEpochMilli(), UUID.fromString(jobId));
     }
 
     private void unindex(String jobId) {
-        Long current = nextInstants.get(jobId);
-        if (current != null) {
-            due.delete(DueKey.of(Instant.ofEpochMilli(current), jobId));
+        // the job's queue entry, if any, goes stale and is dropped when it comes up
+        if (nextInstants.get(jobId) != null) {
             nextInstants.delete(jobId);
         }
     }

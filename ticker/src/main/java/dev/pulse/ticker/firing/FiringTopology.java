@@ -13,7 +13,6 @@ import dev.pulse.contracts.topics.Topics;
 public final class FiringTopology {
 
     static final String JOBS_STORE = "jobs";
-    static final String DUE_STORE = "due-index";
     static final String NEXT_STORE = "next-instants";
     static final String JOB_DUE_SINK = "job-due";
     static final String RUNS_MISSED_SINK = "runs-missed";
@@ -30,10 +29,6 @@ public final class FiringTopology {
         topology.addProcessor(PROCESSOR, () -> new FiringProcessor(settings, calculator, codec, metrics), SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(JOBS_STORE),
                 Serdes.String(), Serdes.ByteArray()), PROCESSOR);
-        // Derived from next-instants and rebuilt whenever a task starts, so it needs no changelog:
-        // firing then writes one changelog record per job instead of three.
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DUE_STORE),
-                Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(), PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(NEXT_STORE),
                 Serdes.String(), Serdes.Long()), PROCESSOR);
         topology.addSink(JOB_DUE_SINK, Topics.JOB_DUE.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer(), PROCESSOR);

@@ -1,6 +1,7 @@
 package dev.pulse.ticker.firing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,6 +41,7 @@ import dev.pulse.contracts.topics.Topics;
 class FiringTopologyTest {
 
     private static final Instant START = Instant.parse("2026-03-01T00:00:00Z");
+    private static final int QUEUE_SLACK = 100;
     private static final Plan PLAN = Plan.of(Action.SCRAPE, Action.GENERATE, Action.SEND);
 
     private final MessageCodec codec = new MessageCodec();
@@ -55,7 +57,7 @@ class FiringTopologyTest {
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ticker-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(FiringTopology.build(FiringSettings.defaults(), new ScheduleCalculator(), codec,
+        driver = new TopologyTestDriver(FiringTopology.build(FiringSettings.defaults().withQueueSlack(QUEUE_SLACK), new ScheduleCalculator(), codec,
                 FiringMetrics.NONE), config, START);
         jobs = driver.createInputTopic(Topics.JOBS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
         due = driver.createOutputTopic(Topics.JOB_DUE.name(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
@@ -114,6 +116,25 @@ class FiringTopologyTest {
         assertThat(due.isEmpty()).as("no catch-up after resume").isTrue();
         advance(Duration.ofSeconds(60));
         assertThat(fired()).extracting(JobDue::scheduledFor).containsExactly(START.plusSeconds(660));
+    }
+
+    @Test
+    void manyReschedulesLeaveNoTraceInWhatFires() {
+        UUID job = UUID.randomUUID();
+        UUID steady = UUID.randomUUID();
+        send(steady, 1, JobStatus.ACTIVE, everyMinuteFrom(START.plusSeconds(60)), null);
+        // every update leaves an entry behind in memory; enough of them make the queue rebuild itself
+        int updates = 5 * QUEUE_SLACK;
+        for (int version = 1; version <= updates; version++) {
+            send(job, version, JobStatus.ACTIVE, everyMinuteFrom(START.plusSeconds(30 + version % 29)), null);
+            if (version % QUEUE_SLACK == 0) {
+                advance(Duration.ofMillis(2));
+            }
+        }
+        advance(Duration.ofSeconds(60));
+        assertThat(fired()).extracting(d -> d.envelope().jobId(), JobDue::scheduledFor).containsExactlyInAnyOrder(
+                tuple(job, START.plusSeconds(30 + updates % 29)),
+                tuple(steady, START.plusSeconds(60)));
     }
 
     @Test
