@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Ticker chaos run: tickers killed with SIGKILL and restarted, a second instance joining and leaving,
+# Ticker chaos run: tickers killed with SIGKILL and restarted, up to three instances joining and leaving,
+# the broker restarted,
 # while 60 jobs fire every second; then every (job, instant) is counted. Prints a table; fails if any
 # instant ran twice or was neither run nor reported missed.
 #   bench/ticker-chaos.sh            # 4 minutes of chaos

@@ -20,6 +20,12 @@ public final class EmbeddedKafka {
         return broker.getBrokersAsString();
     }
 
+    /** Restarts the broker on the same port with the same logs: see {@link KraftBroker#restart}. */
+    public static synchronized void restartBroker() {
+        bootstrapServers();
+        KraftBroker.restart(broker);
+    }
+
     private static EmbeddedKafkaKraftBroker start() {
         EmbeddedKafkaKraftBroker started = KraftBroker.start();
         Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "embedded-kafka-stop"));

@@ -26,6 +26,18 @@ public final class KraftBroker {
         return broker;
     }
 
+    /**
+     * Stops the broker (a controlled shutdown: coordinators move, connections drop, open transactions
+     * are left to time out) and starts it again on the same port with the same logs. The controller
+     * keeps running, as another node's would.
+     */
+    public static void restart(EmbeddedKafkaKraftBroker broker) {
+        var server = broker.getCluster().brokers().values().iterator().next();
+        server.shutdown();
+        server.awaitShutdown();
+        server.startup();
+    }
+
     /** The address clients use: the port the broker actually bound (it binds port 0). */
     public static String bootstrapServers(EmbeddedKafkaKraftBroker broker) {
         return broker.getCluster().bootstrapServers();

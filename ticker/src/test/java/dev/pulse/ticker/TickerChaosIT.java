@@ -48,7 +48,8 @@ import dev.pulse.testsupport.TopicReader;
 
 /**
  * Chaos: jobs fire every second (60 jobs, each every minute, staggered), while ticker processes are
- * killed with SIGKILL at random moments and restarted, and a second instance joins and leaves. Then
+ * killed with SIGKILL at random moments and restarted, up to three instances join and leave, and the
+ * broker is restarted. Then
  * every JobDue and RunMissed on the topics is counted per (job, instant): each expected instant must be
  * there exactly once, as a run or as a reported miss, never both, never twice.
  * Run with {@code bench/ticker-chaos.sh} (CHAOS_MINUTES, default 4).
@@ -64,6 +65,9 @@ class TickerChaosIT {
     private final List<Ticker> running = new ArrayList<>();
     private int kills;
     private int instancesStarted;
+    private int brokerRestarts;
+    private int rounds;
+    private int mostRunning = 1;
 
     @Test
     void everyInstantExactlyOnceThroughKillsAndRebalances() throws Exception {
@@ -88,23 +92,54 @@ class TickerChaosIT {
     }
 
     private void chaos() throws Exception {
-        int action = random.nextInt(3);
-        if (action == 0 || running.size() > 1) {
-            Ticker victim = running.remove(random.nextInt(running.size()));
-            victim.kill();
-            kills++;
-            System.out.printf("[chaos] %s kill -9 ticker on port %d%n", Instant.now(), victim.port);
+        // every kind of trouble happens in the first rounds, then they come at random
+        Trouble[] firstRounds = {Trouble.START, Trouble.START, Trouble.KILL, Trouble.RESTART_BROKER, Trouble.STOP};
+        Trouble trouble = rounds < firstRounds.length ? firstRounds[rounds] : Trouble.values()[random.nextInt(Trouble.values().length)];
+        rounds++;
+        switch (trouble) {
+            case KILL -> kill();
+            case START -> {
+                if (running.size() < 3) {
+                    start();
+                } else {
+                    kill();
+                }
+            }
+            case STOP -> {
+                if (running.size() > 1) {
+                    Ticker leaving = running.remove(0);
+                    leaving.stop();
+                    System.out.printf("[chaos] %s stopped ticker on port %d (%d running)%n", Instant.now(), leaving.port, running.size());
+                } else {
+                    kill();
+                }
+            }
+            case RESTART_BROKER -> {
+                Instant stopped = Instant.now();
+                EmbeddedKafka.restartBroker();
+                brokerRestarts++;
+                System.out.printf("[chaos] %s broker restarted (down at %s)%n", Instant.now(), stopped);
+            }
+        }
+        if (running.isEmpty()) {
             Thread.sleep(random.nextInt(5_000));
+            start();
         }
-        if (running.isEmpty() || action == 1) {
-            running.add(startTicker());
-            System.out.printf("[chaos] %s started ticker (%d running)%n", Instant.now(), running.size());
-        }
-        if (action == 2 && running.size() > 1) {
-            Ticker leaving = running.remove(0);
-            leaving.stop();
-            System.out.printf("[chaos] %s stopped ticker on port %d%n", Instant.now(), leaving.port);
-        }
+    }
+
+    private enum Trouble { KILL, START, STOP, RESTART_BROKER }
+
+    private void kill() {
+        Ticker victim = running.remove(random.nextInt(running.size()));
+        victim.kill();
+        kills++;
+        System.out.printf("[chaos] %s kill -9 ticker on port %d (%d running)%n", Instant.now(), victim.port, running.size());
+    }
+
+    private void start() throws IOException {
+        running.add(startTicker());
+        mostRunning = Math.max(mostRunning, running.size());
+        System.out.printf("[chaos] %s started ticker (%d running)%n", Instant.now(), running.size());
     }
 
     private void verify(Map<String, Instant> anchors, Instant start, Instant end) {
@@ -140,15 +175,17 @@ class TickerChaosIT {
             }
         }
         long duplicates = runs.values().stream().filter(n -> n > 1).count();
-        System.out.printf("%n| instants expected | fired | reported missed | duplicates | problems | kill -9 | tickers started | worst fire lag |%n");
-        System.out.printf("|---|---|---|---|---|---|---|---|%n");
-        System.out.printf("| %d | %d | %d | %d | %d | %d | %d | %d ms |%n%n", expected.size(),
+        System.out.printf("%n| instants expected | fired | reported missed | duplicates | problems | kill -9 | tickers started | most at once | broker restarts | worst fire lag |%n");
+        System.out.printf("|---|---|---|---|---|---|---|---|---|---|%n");
+        System.out.printf("| %d | %d | %d | %d | %d | %d | %d | %d | %d | %d ms |%n%n", expected.size(),
                 runs.keySet().stream().filter(expected::contains).count(),
                 misses.keySet().stream().filter(expected::contains).count(), duplicates, problems.size(), kills,
-                instancesStarted, worstLag.toMillis());
+                instancesStarted, mostRunning, brokerRestarts, worstLag.toMillis());
         assertThat(problems).as("instants not handled exactly once").isEmpty();
         assertThat(duplicates).isZero();
         assertThat(kills).as("the run killed something").isPositive();
+        assertThat(brokerRestarts).as("the run restarted the broker").isPositive();
+        assertThat(mostRunning).as("instances shared the partitions").isGreaterThan(1);
     }
 
     private Map<String, Instant> publishJobs(Instant start) throws Exception {
