@@ -52,8 +52,17 @@ public final class TickerBenchmark {
         ticker.start();
         say("ticker up");
 
-        // Both systems get the same warm-up burst first: the figures are for running systems, not JIT.
-        burst(ticker, jobs, bootstrap, WARM_UP);
+        // Both systems get the same warm-up burst first: the figures are for running systems, not JIT
+        // (-Dbench.warmUp=0 measures a cold start).
+        if (WARM_UP > 0) {
+            burst(ticker, jobs, bootstrap, WARM_UP);
+        }
+        if (Boolean.getBoolean("bench.restartTicker")) {
+            // a ticker that just started (cold JIT) against a broker that has been working
+            ticker.stop();
+            ticker.start();
+            say("ticker restarted");
+        }
         double pulseRate = 0;
         if (PHASES.contains("burst")) {
             long[] burst = burst(ticker, jobs, bootstrap, BURST);
@@ -170,7 +179,9 @@ public final class TickerBenchmark {
     /** The peer's burst and spread; returns its burst throughput (fires/s) and spread p99 lag (ms). */
     private double[] peer(HikariDataSource db, String bootstrap, Duration polling, String name) throws Exception {
         try (DbSchedulerRun peer = new DbSchedulerRun(db, bootstrap, polling)) {
-            peerBurst(peer, WARM_UP);
+            if (WARM_UP > 0) {
+                peerBurst(peer, WARM_UP);
+            }
             long[] burst = peerBurst(peer, BURST);
             // from its first execution to its last, so that waiting for its next poll does not count
             double rate = burst[0] * 1000.0 / Math.max(1, burst[2]);
