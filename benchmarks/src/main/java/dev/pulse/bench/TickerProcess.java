@@ -51,7 +51,7 @@ final class TickerProcess {
         // glibc's per-thread malloc arenas inflate RocksDB's resident memory; two are plenty
         builder.environment().put("MALLOC_ARENA_MAX", "2");
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-        builder.environment().put("TICKER_STREAM_THREADS", System.getProperty("bench.tickerThreads", "2"));
+        builder.environment().put("TICKER_STREAM_THREADS", System.getProperty("bench.tickerThreads", "4"));
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         builder.environment().put("TICKER_STATE_DIR", stateDir.toString());
         process = builder.start();
