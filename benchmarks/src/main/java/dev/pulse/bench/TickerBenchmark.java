@@ -73,10 +73,15 @@ public final class TickerBenchmark {
                     burst[2] * 1000.0 / BURST, burst[3] * 1000.0 / BURST), "");
         }
         Lags pulseSpread = null;
+        Lags pulsePublished = null;
         if (PHASES.contains("spread")) {
-            pulseSpread = spread(jobs, bootstrap);
-            row("Pulse", "10k over a minute: fire lag p50 / p99 / max (" + pulseSpread.count() + " seen)",
+            Lags[] spread = spread(jobs, bootstrap);
+            pulseSpread = spread[0];
+            pulsePublished = spread[1];
+            row("Pulse", "10k over a minute: lag until visible to a read_committed consumer, p50 / p99 / max (" + pulseSpread.count() + " seen)",
                     pulseSpread.percentile(50) + " / " + pulseSpread.percentile(99) + " / " + pulseSpread.max() + " ms", "p50 ≤ 20, p99 ≤ 100 ms");
+            row("Pulse", "10k over a minute: fire lag (publish − instant), p50 / p99 / max",
+                    pulsePublished.percentile(50) + " / " + pulsePublished.percentile(99) + " / " + pulsePublished.max() + " ms", "");
         }
         if (PHASES.contains("held")) {
             held(ticker, jobs);
@@ -101,7 +106,8 @@ public final class TickerBenchmark {
                         row("ratio", "Pulse / " + peer + ": burst throughput", String.format("%.1f×", pulseRate / figures[0]), "≥ 2×");
                     }
                     if (pulseSpread != null) {
-                        row("ratio", "Pulse / " + peer + ": p99 lag", String.format("%.3f", pulseSpread.percentile(99) / figures[1]), "≤ 0.1");
+                        row("ratio", "Pulse / " + peer + ": p99 lag, Pulse until visible", String.format("%.3f", pulseSpread.percentile(99) / figures[1]), "≤ 0.1");
+                        row("ratio", "Pulse / " + peer + ": p99 lag, Pulse at publish", String.format("%.3f", pulsePublished.percentile(99) / figures[1]), "≤ 0.1");
                     }
                 }
             }
@@ -130,8 +136,11 @@ public final class TickerBenchmark {
         }
     }
 
-    /** 10k jobs, one every 6 ms over a minute: the lag of each from its instant to visible. */
-    private static Lags spread(JobPublisher jobs, String bootstrap) throws Exception {
+    /**
+     * 10k jobs, one every 6 ms over a minute: the lag of each from its instant until a read_committed
+     * consumer sees it, and until the ticker published it (the JobDue's occurred_at).
+     */
+    private static Lags[] spread(JobPublisher jobs, String bootstrap) throws Exception {
         Instant from = Instant.now().plusSeconds(45).truncatedTo(ChronoUnit.SECONDS);
         try (DueCollector due = DueCollector.onJobDue(bootstrap)) {
             long stepMicros = 60_000_000L / SPREAD;
@@ -142,7 +151,7 @@ public final class TickerBenchmark {
             if (dump != null) {
                 java.nio.file.Files.write(Path.of(dump), seen.stream().map(s -> s.scheduledMillis() + " " + s.firedMillis() + " " + s.visibleMillis()).toList());
             }
-            return lags(seen);
+            return new Lags[] {lags(seen), new Lags(seen.stream().mapToLong(s -> s.firedMillis() - s.scheduledMillis()).toArray())};
         }
     }
 
@@ -196,7 +205,7 @@ public final class TickerBenchmark {
                 lagMillis[i] = spread[i][1] - spread[i][0];
             }
             Lags lags = new Lags(lagMillis);
-            row(name, "10k over a minute: lag p50 / p99 / max (" + lags.count() + " run)",
+            row(name, "10k over a minute: lag at handler start (it publishes next), p50 / p99 / max (" + lags.count() + " run)",
                     lags.percentile(50) + " / " + lags.percentile(99) + " / " + lags.max() + " ms", "");
             return new double[] {rate, Math.max(1, lags.percentile(99))};
         }
