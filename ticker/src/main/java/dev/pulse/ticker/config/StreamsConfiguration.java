@@ -31,7 +31,7 @@ class StreamsConfiguration {
 
     @Bean
     TickerStreams tickerStreams(KafkaProperties kafka, TickerProperties ticker, MessageCodec codec, MeterRegistry registry) {
-        FiringSettings settings = FiringSettings.defaults().withTick(ticker.tick(), ticker.defaultMisfireGrace());
+        FiringSettings settings = FiringSettings.defaults().withTickAndGrace(ticker.tick(), ticker.defaultMisfireGrace());
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, ServiceTopics.TICKER.consumerGroup());
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()));

@@ -67,7 +67,7 @@ final class FiringProcessor implements Processor<String, byte[], String, byte[]>
     /**
      * The queue lives in memory only: whenever the task starts it is built from the next instants,
      * which the changelog restores to exactly the last commit. Rescheduled jobs leave stale entries
-     * behind, so it is also rebuilt once it has grown to twice its size at the last build.
+     * behind, so it is also rebuilt once it has grown past twice its size at the last build plus a slack.
      */
     private void rebuildQueue() {
         queue.clear();
@@ -107,7 +107,7 @@ final class FiringProcessor implements Processor<String, byte[], String, byte[]>
         Instant next = changed.job().status() == JobStatus.ACTIVE ? calculator.next(changed.job().schedule(), now) : null;
         jobs.put(jobId, new JobState(changed.version(), false, record.value()).toBytes());
         if (next != null) {
-            index(jobId, next);
+            index(jobId, changed.envelope().jobId(), next);
         } else {
             unindex(jobId);
         }
@@ -171,7 +171,7 @@ final class FiringProcessor implements Processor<String, byte[], String, byte[]>
         } else {
             missed(jobId, job, instant, next, grace);
         }
-        index(jobId, next);
+        index(jobId, entry.job(), next);
     }
 
     private void due(String jobId, JobChanged job, Instant instant, Instant next, Instant now) {
@@ -205,9 +205,9 @@ final class FiringProcessor implements Processor<String, byte[], String, byte[]>
         return seconds == null ? settings.defaultMisfireGrace() : Duration.ofSeconds(seconds);
     }
 
-    private void index(String jobId, Instant next) {
+    private void index(String jobId, UUID job, Instant next) {
         nextInstants.put(jobId, next.toEpochMilli());
-        queue.add(next.toEpochMilli(), UUID.fromString(jobId));
+        queue.add(next.toEpochMilli(), job);
     }
 
     private void unindex(String jobId) {

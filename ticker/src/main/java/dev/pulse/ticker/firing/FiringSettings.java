@@ -16,7 +16,7 @@ public record FiringSettings(Duration tick, Duration defaultMisfireGrace, int ma
         return new FiringSettings(Duration.ofMillis(2), Duration.ofHours(1), 2_000, 1_000, 10_000);
     }
 
-    public FiringSettings withTick(Duration tick, Duration defaultMisfireGrace) {
+    public FiringSettings withTickAndGrace(Duration tick, Duration defaultMisfireGrace) {
         return new FiringSettings(tick, defaultMisfireGrace, maxFiresPerTick, maxMissedPerJobPerTick, queueSlack);
     }
 
