@@ -1,5 +1,6 @@
 package dev.pulse.contracts.schedule;
 
+import java.time.LocalDateTime;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
@@ -35,10 +36,24 @@ final class CronExpressions {
             return cached;
         }
         CronRule parsed = new CronRule(ExecutionTime.forCron(parse(normalized)));
+        requireSomeDate(parsed, normalized);
         if (cache.size() < CACHE_LIMIT) {
             cache.put(normalized, parsed);
         }
         return parsed;
+    }
+
+    /**
+     * A valid expression can still name no date at all (30 February, 31 April). Every date a 5-field
+     * expression can name recurs within eight years (29 February included), so no time in the next eight
+     * years means never.
+     */
+    private static void requireSomeDate(CronRule rule, String expression) {
+        LocalDateTime from = LocalDateTime.of(2000, 1, 1, 0, 0);
+        if (rule.firstAfter(from).filter(first -> first.isBefore(from.plusYears(8))).isEmpty()) {
+            throw new InvalidScheduleException("cron_expression",
+                    "'" + expression + "' never runs: no date matches its day-of-month and month fields");
+        }
     }
 
     private static Cron parse(String written) {

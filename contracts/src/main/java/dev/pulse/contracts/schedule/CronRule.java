@@ -3,6 +3,7 @@ package dev.pulse.contracts.schedule;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.Optional;
 
 import com.cronutils.model.time.ExecutionTime;
 
@@ -14,8 +15,11 @@ record CronRule(ExecutionTime executionTime) implements WallClockRule {
 
     @Override
     public LocalDateTime nextAfter(LocalDateTime after) {
-        return executionTime.nextExecution(after.atZone(ZoneOffset.UTC))
-                .map(ZonedDateTime::toLocalDateTime)
-                .orElseThrow(() -> new IllegalStateException("cron expression has no next time"));
+        return firstAfter(after).orElseThrow(() -> new InvalidScheduleException("cron_expression",
+                "the cron expression names no time after " + after));
+    }
+
+    Optional<LocalDateTime> firstAfter(LocalDateTime after) {
+        return executionTime.nextExecution(after.atZone(ZoneOffset.UTC)).map(ZonedDateTime::toLocalDateTime);
     }
 }

@@ -36,7 +36,10 @@ public final class ScheduleCalculator {
         }
     }
 
-    /** The first instant strictly after {@code after} at which {@code schedule} runs. */
+    /**
+     * The first instant strictly after {@code after} at which {@code schedule} runs; an
+     * {@link InvalidScheduleException} if the schedule cannot run (which {@link #validate} reports first).
+     */
     public Instant next(Schedule schedule, Instant after) {
         if (schedule.type() == ScheduleType.CUSTOM) {
             return nextInterval(schedule, after);
@@ -66,7 +69,7 @@ public final class ScheduleCalculator {
                 return candidate;
             }
         }
-        throw new IllegalStateException("no next run after " + after);
+        throw new InvalidScheduleException("schedule", "the schedule names no run after " + after);
     }
 
     private static Instant nextInterval(Schedule schedule, Instant after) {

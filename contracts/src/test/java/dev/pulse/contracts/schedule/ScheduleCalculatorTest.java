@@ -114,6 +114,24 @@ class ScheduleCalculatorTest {
                 .isInstanceOfSatisfying(InvalidScheduleException.class, e -> assertThat(e.field()).isEqualTo("cron_expression"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"0 0 30 2 *", "0 0 31 4 *", "0 0 31 6 *", "15 9 31 2,4,6,9,11 *", "0 0 30-31 FEB *"})
+    void cronExpressionsThatNeverRunAreInvalid(String expression) {
+        assertThatThrownBy(() -> calculator.validate(Schedule.cron(expression, NEW_YORK)))
+                .isInstanceOfSatisfying(InvalidScheduleException.class, e -> {
+                    assertThat(e.field()).isEqualTo("cron_expression");
+                    assertThat(e.getMessage()).contains("never runs");
+                });
+    }
+
+    @Test
+    void aCronExpressionForTheLeapDayIsValidAndRunsEveryFourYears() {
+        Schedule leapDay = Schedule.cron("0 12 29 2 *", UTC);
+        calculator.validate(leapDay);
+        assertThat(calculator.preview(leapDay, Instant.parse("2026-12-01T00:00:00Z"), 2))
+                .containsExactly(Instant.parse("2028-02-29T12:00:00Z"), Instant.parse("2032-02-29T12:00:00Z"));
+    }
+
     @Test
     void missingFieldsAreNamed() {
         assertThatThrownBy(() -> calculator.validate(Schedule.daily(null, UTC)))
