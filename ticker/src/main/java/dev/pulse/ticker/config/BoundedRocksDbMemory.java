@@ -22,7 +22,12 @@ public class BoundedRocksDbMemory implements RocksDBConfigSetter {
 
     @Override
     public void setConfig(String storeName, Options options, Map<String, Object> configs) {
-        share(Long.parseLong(String.valueOf(configs.getOrDefault(MEMORY_BYTES, 64L * 1024 * 1024))));
+        Object bytes = configs.get(MEMORY_BYTES);
+        if (bytes == null) {
+            // the service always sets it, from pulse.ticker.rocks-db-memory: no second default here
+            throw new IllegalStateException(MEMORY_BYTES + " is not set");
+        }
+        share(Long.parseLong(String.valueOf(bytes)));
         BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
         table.setBlockCache(cache);
         table.setCacheIndexAndFilterBlocks(true);

@@ -1,13 +1,12 @@
 package dev.pulse.ticker.config;
 
+import java.time.Clock;
 import java.util.Properties;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -30,8 +29,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 class StreamsConfiguration {
 
     @Bean
-    TickerStreams tickerStreams(KafkaProperties kafka, TickerProperties ticker, MessageCodec codec, MeterRegistry registry) {
-        FiringSettings settings = FiringSettings.defaults().withTickAndGrace(ticker.tick(), ticker.defaultMisfireGrace());
+    ThreadFailures threadFailures(TickerProperties ticker) {
+        return new ThreadFailures(ticker.threadFailures().tolerated(), ticker.threadFailures().window(), Clock.systemUTC());
+    }
+
+    @Bean
+    TickerStreams tickerStreams(KafkaProperties kafka, TickerProperties ticker, MessageCodec codec, MeterRegistry registry,
+            ThreadFailures failures) {
+        FiringSettings settings = FiringSettings.of(ticker.tick(), ticker.defaultMisfireGrace());
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, ServiceTopics.TICKER.consumerGroup());
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()));
@@ -43,7 +48,7 @@ class StreamsConfiguration {
         config.put(StreamsConfig.POLL_MS_CONFIG, Math.max(1, ticker.tick().toMillis()));
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         config.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
-        config.put(BoundedRocksDbMemory.MEMORY_BYTES, ticker.rocksDbMemoryBytes());
+        config.put(BoundedRocksDbMemory.MEMORY_BYTES, ticker.rocksDbMemory().toBytes());
         config.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 100);
         config.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
         config.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
@@ -53,17 +58,12 @@ class StreamsConfiguration {
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 2_000);
         config.put("internal.leave.group.on.close", true);
         return new TickerStreams(FiringTopology.build(settings, new ScheduleCalculator(), codec,
-                new MicrometerFiringMetrics(registry)), config);
+                new MicrometerFiringMetrics(registry)), config, failures);
     }
 
-    /** UP while the streams application runs or rebalances; DOWN once it has failed or stopped. */
+    /** The {@code streams} health contributor: see {@link StreamsHealth}. */
     @Bean
-    HealthIndicator streamsHealthIndicator(TickerStreams streams) {
-        return () -> {
-            KafkaStreams.State state = streams.state();
-            Health.Builder health = state.isRunningOrRebalancing() || state == KafkaStreams.State.CREATED
-                    ? Health.up() : Health.down();
-            return health.withDetail("state", state.name()).build();
-        };
+    HealthIndicator streamsHealthIndicator(TickerStreams streams, ThreadFailures failures) {
+        return new StreamsHealth(streams::state, failures);
     }
 }

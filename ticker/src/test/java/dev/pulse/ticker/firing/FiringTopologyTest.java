@@ -57,7 +57,7 @@ class FiringTopologyTest {
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ticker-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(FiringTopology.build(FiringSettings.defaults().withQueueSlack(QUEUE_SLACK), new ScheduleCalculator(), codec,
+        driver = new TopologyTestDriver(FiringTopology.build(FiringSettings.of(Duration.ofMillis(2), Duration.ofHours(1)).withQueueSlack(QUEUE_SLACK), new ScheduleCalculator(), codec,
                 FiringMetrics.NONE), config, START);
         jobs = driver.createInputTopic(Topics.JOBS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
         due = driver.createOutputTopic(Topics.JOB_DUE.name(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
