@@ -3,6 +3,8 @@ package dev.pulse.ticker.firing;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -17,21 +19,24 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import dev.pulse.contracts.json.MessageCodec;
-import dev.pulse.contracts.json.MessageRejectedException;
 import dev.pulse.contracts.messages.Envelope;
 import dev.pulse.contracts.messages.JobChanged;
 import dev.pulse.contracts.messages.JobDue;
 import dev.pulse.contracts.messages.JobStatus;
 import dev.pulse.contracts.messages.RunMissed;
+import dev.pulse.contracts.messages.Schedule;
 import dev.pulse.contracts.messages.Trigger;
 import dev.pulse.contracts.schedule.ScheduleCalculator;
+import dev.pulse.contracts.topics.DeadLetterHeaders;
 
 /**
  * The ticker's one processor, per partition of the jobs topic. It folds job snapshots into the job
  * store and the due index, and on a wall-clock punctuation publishes a JobDue for every job whose
  * instant has come. Under exactly_once_v2 the JobDue records and the store changes of one punctuation
  * commit in one transaction: a crash before the commit redoes the punctuation from the same state, a
- * crash after it finds the instant already advanced — so each (job, instant) fires once.
+ * crash after it finds the instant already advanced — so each (job, instant) fires once. A record or a
+ * held snapshot that cannot be scheduled goes to the dead-letter topic and its job stops; nothing a job
+ * record holds can stop the partition.
  */
 final class FiringProcessor implements Processor<String, byte[], String, byte[]> {
 
@@ -81,36 +86,64 @@ final class FiringProcessor implements Processor<String, byte[], String, byte[]>
     public void process(Record<String, byte[]> record) {
         String jobId = record.key();
         if (jobId == null) {
-            deadLetter(record, "a job record needs its job id as key");
+            deadLetter(record, "A job record needs its job id as key; this one has none.");
             return;
         }
-        JobState current = state(jobId);
         if (record.value() == null) {
             deleted(jobId);
             return;
         }
+        // Whatever is wrong with a record, it is wrong on every retry: a record that cannot be folded is
+        // dead-lettered rather than thrown, or the replaced stream thread would read it again and again
+        // while every other job of the partition waits behind it.
         JobChanged changed;
         try {
-            changed = codec.decode(record.value(), JobChanged.class);
-        } catch (MessageRejectedException e) {
-            deadLetter(record, e.getMessage());
+            changed = decode(jobId, record.value());
+        } catch (RuntimeException e) {
+            // The job's latest definition is unknown: firing the one held could run a job that was
+            // paused or changed since. Its version is unknown too, so none is remembered: the next valid
+            // version newer than the one held is taken.
+            unindex(jobId);
+            deadLetter(record, "Job " + jobId + " is stopped: its record cannot be read (" + describe(e) + ").");
             return;
         }
-        if (!changed.envelope().jobId().toString().equals(jobId)) {
-            deadLetter(record, "key " + jobId + " is not the job id of the snapshot");
-            return;
-        }
+        JobState current = state(jobId);
         if (current != null && changed.version() <= current.version()) {
             return; // stale or repeated: a newer version (or the deletion) is already held
         }
-        Instant now = now();
-        Instant next = changed.job().status() == JobStatus.ACTIVE ? calculator.next(changed.job().schedule(), now) : null;
+        Instant next;
+        try {
+            next = firstInstant(changed);
+        } catch (RuntimeException e) {
+            // Held like a paused job: an older copy of the job cannot come back, a newer version is taken.
+            jobs.put(jobId, new JobState(changed.version(), false, record.value()).toBytes());
+            unindex(jobId);
+            deadLetter(record, "Job " + jobId + " version " + changed.version()
+                    + " cannot be scheduled and is stopped until a newer version arrives (" + describe(e) + ").");
+            return;
+        }
         jobs.put(jobId, new JobState(changed.version(), false, record.value()).toBytes());
         if (next != null) {
             index(jobId, changed.envelope().jobId(), next);
         } else {
             unindex(jobId);
         }
+    }
+
+    private JobChanged decode(String jobId, byte[] value) {
+        JobChanged changed = codec.decode(value, JobChanged.class);
+        if (!changed.envelope().jobId().toString().equals(jobId)) {
+            throw new IllegalArgumentException("key " + jobId + " is not the job id of the snapshot, "
+                    + changed.envelope().jobId());
+        }
+        return changed;
+    }
+
+    /** The job's first instant from now, or null if it is not active; throws if its schedule cannot run. */
+    private Instant firstInstant(JobChanged changed) {
+        Schedule schedule = changed.job().schedule();
+        calculator.validate(schedule);
+        return changed.job().status() == JobStatus.ACTIVE ? calculator.next(schedule, now()) : null;
     }
 
     private void deleted(String jobId) {
@@ -150,19 +183,31 @@ final class FiringProcessor implements Processor<String, byte[], String, byte[]>
         if (state == null || state.deleted()) {
             return;
         }
-        Instant instant = Instant.ofEpochMilli(entry.instant());
-        JobChanged job = codec.decode(state.snapshot(), JobChanged.class);
+        Instant first = Instant.ofEpochMilli(entry.instant());
+        JobChanged job;
+        List<Instant> instants;
+        try {
+            job = codec.decode(state.snapshot(), JobChanged.class);
+            instants = passedAndNext(job.job().schedule(), first, now);
+        } catch (RuntimeException e) {
+            // The schedule was checked on arrival, so only a snapshot held from before that check (or
+            // from an older schedule engine), or a schedule that runs out later, gets here. It would fail
+            // the same way on every tick, so the job stops rather than the partition.
+            unindex(jobId);
+            deadLetter(new Record<>(jobId, state.snapshot(), now.toEpochMilli()), "Job " + jobId + " version "
+                    + state.version() + " cannot be scheduled after " + first
+                    + " and is stopped until a newer version arrives (" + describe(e) + ").");
+            return;
+        }
         Duration grace = grace(job);
-        Instant next = calculator.next(job.job().schedule(), instant);
-        int skipped = 0;
         // Instants that were superseded while nobody fired them are reported, never run: at most the
         // latest passed instant runs, so a backlog never becomes a burst.
-        while (!next.isAfter(now) && skipped < settings.maxMissedPerJobPerTick()) {
-            missed(jobId, job, instant, next, grace);
-            instant = next;
-            next = calculator.next(job.job().schedule(), instant);
-            skipped++;
+        int latest = instants.size() - 2;
+        for (int i = 0; i < latest; i++) {
+            missed(jobId, job, instants.get(i), instants.get(i + 1), grace);
         }
+        Instant instant = instants.get(latest);
+        Instant next = instants.get(latest + 1);
         if (!next.isAfter(now)) {
             // still behind after a bounded catch-up: continue from here on the next tick
             missed(jobId, job, instant, next, grace);
@@ -172,6 +217,23 @@ final class FiringProcessor implements Processor<String, byte[], String, byte[]>
             missed(jobId, job, instant, next, grace);
         }
         index(jobId, entry.job(), next);
+    }
+
+    /**
+     * {@code first}, the instants after it up to now (at most {@code maxMissedPerJobPerTick} of them),
+     * and the one after those: computed in full before anything is published, so a schedule that fails
+     * halfway leaves nothing half-reported.
+     */
+    private List<Instant> passedAndNext(Schedule schedule, Instant first, Instant now) {
+        List<Instant> instants = new ArrayList<>(2);
+        instants.add(first);
+        Instant next = calculator.next(schedule, first);
+        instants.add(next);
+        for (int skipped = 0; !next.isAfter(now) && skipped < settings.maxMissedPerJobPerTick(); skipped++) {
+            next = calculator.next(schedule, next);
+            instants.add(next);
+        }
+        return instants;
     }
 
     private void due(String jobId, JobChanged job, Instant instant, Instant next, Instant now) {
@@ -224,9 +286,13 @@ final class FiringProcessor implements Processor<String, byte[], String, byte[]>
 
     private void deadLetter(Record<String, byte[]> record, String reason) {
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-        headers.add("pulse.dlt.reason", reason.getBytes(StandardCharsets.UTF_8));
+        headers.add(DeadLetterHeaders.REASON, reason.getBytes(StandardCharsets.UTF_8));
         context.forward(new Record<>(record.key(), record.value(), record.timestamp(), headers), FiringTopology.DEAD_LETTER_SINK);
         log.warn("Sent a jobs record to the dead-letter topic: {}", reason);
+    }
+
+    private static String describe(RuntimeException e) {
+        return e.getMessage() == null ? e.getClass().getName() : e.getMessage();
     }
 
     private Instant now() {

@@ -1,16 +1,19 @@
 package dev.pulse.ticker.firing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -32,8 +35,10 @@ import dev.pulse.contracts.messages.JobStatus;
 import dev.pulse.contracts.messages.Plan;
 import dev.pulse.contracts.messages.RunMissed;
 import dev.pulse.contracts.messages.Schedule;
+import dev.pulse.contracts.messages.ScheduleType;
 import dev.pulse.contracts.messages.Trigger;
 import dev.pulse.contracts.schedule.ScheduleCalculator;
+import dev.pulse.contracts.topics.DeadLetterHeaders;
 import dev.pulse.contracts.topics.ServiceTopics;
 import dev.pulse.contracts.topics.Topics;
 
@@ -194,13 +199,25 @@ class FiringTopologyTest {
     void aLongBacklogNeverBecomesABurst() {
         UUID job = UUID.randomUUID();
         send(job, 1, JobStatus.ACTIVE, everyMinuteFrom(START.plusSeconds(60)), null);
+        Instant latest = START.plus(Duration.ofDays(3));
         advance(Duration.ofDays(3));
-        assertThat(fired()).hasSizeLessThanOrEqualTo(1);
-        advance(Duration.ofMillis(10));
-        advance(Duration.ofMillis(10));
-        advance(Duration.ofMillis(10));
-        assertThat(fired()).as("still at most one run once caught up").hasSizeLessThanOrEqualTo(1);
-        assertThat(missed()).hasSizeGreaterThan(4000);
+        // 4320 instants passed; each punctuation reports at most 1001 of them, so catching up takes five
+        List<JobDue> fired = new ArrayList<>(fired());
+        for (int tick = 0; tick < 10; tick++) {
+            advance(Duration.ofMillis(10));
+            fired.addAll(fired());
+        }
+        assertThat(fired).as("exactly the latest passed instant runs").extracting(JobDue::scheduledFor).containsExactly(latest);
+        assertThat(fired.get(0).nextScheduledFor()).isEqualTo(latest.plusSeconds(60));
+        List<Instant> reported = missed().stream().map(RunMissed::scheduledFor).toList();
+        assertThat(reported).as("every other passed instant is reported missed, once").hasSize(4319).doesNotHaveDuplicates()
+                .doesNotContain(latest);
+        assertThat(reported.get(0)).isEqualTo(START.plusSeconds(60));
+        assertThat(reported.get(reported.size() - 1)).isEqualTo(latest.minusSeconds(60));
+        advance(Duration.ofSeconds(30));
+        assertThat(due.isEmpty()).as("no second run once caught up").isTrue();
+        advance(Duration.ofSeconds(30));
+        assertThat(fired()).extracting(JobDue::scheduledFor).containsExactly(latest.plusSeconds(60));
     }
 
     @Test
@@ -210,9 +227,99 @@ class FiringTopologyTest {
         jobs.pipeInput(new TestRecord<>(job.toString(), snapshot(UUID.randomUUID(), 1, JobStatus.ACTIVE,
                 everyMinuteFrom(START.plusSeconds(60)), null), START));
         send(job, 1, JobStatus.ACTIVE, everyMinuteFrom(START.plusSeconds(60)), null);
-        assertThat(deadLetters.readKeyValuesToList()).hasSize(2);
+        List<TestRecord<String, byte[]>> rejected = deadLetters.readRecordsToList();
+        assertThat(rejected).hasSize(2);
+        assertThat(reason(rejected.get(0))).contains(job.toString()).contains("cannot be read").contains("Not JSON");
+        assertThat(reason(rejected.get(1))).contains("is not the job id of the snapshot");
         advance(Duration.ofSeconds(60));
         assertThat(fired()).hasSize(1);
+    }
+
+    @Test
+    void anUnreadableRecordStopsItsJobUntilAValidOneArrives() {
+        UUID job = UUID.randomUUID();
+        send(job, 1, JobStatus.ACTIVE, everyMinuteFrom(START.plusSeconds(60)), null);
+        // the job's latest definition is unknown: it may have been paused, so the held one must not run
+        jobs.pipeInput(new TestRecord<>(job.toString(), "{not json".getBytes(StandardCharsets.UTF_8), START));
+        advance(Duration.ofSeconds(90));
+        assertThat(due.isEmpty()).isTrue();
+        assertThat(deadLetters.readRecordsToList()).hasSize(1);
+        send(job, 2, JobStatus.ACTIVE, everyMinuteFrom(START.plusSeconds(60)), null);
+        advance(Duration.ofSeconds(30));
+        assertThat(fired()).extracting(JobDue::scheduledFor).containsExactly(START.plusSeconds(120));
+    }
+
+    @Test
+    void anUnschedulableSnapshotIsDeadLetteredAndThePartitionKeepsFiring() {
+        UUID steady = UUID.randomUUID();
+        UUID noInterval = UUID.randomUUID();
+        UUID neverRuns = UUID.randomUUID();
+        Schedule withoutInterval = new Schedule(ScheduleType.CUSTOM, null, List.of(), null, START.plusSeconds(60), null, ZoneOffset.UTC);
+        Schedule thirtiethOfFebruary = Schedule.cron("0 0 30 2 *", ZoneOffset.UTC);
+        byte[] noIntervalSnapshot = snapshot(noInterval, 1, JobStatus.ACTIVE, withoutInterval, null);
+        byte[] neverRunsSnapshot = snapshot(neverRuns, 1, JobStatus.ACTIVE, thirtiethOfFebruary, null);
+        // every job of the test driver is on its one partition: the bad ones come first, the good one after
+        jobs.pipeInput(new TestRecord<>(noInterval.toString(), noIntervalSnapshot, START));
+        jobs.pipeInput(new TestRecord<>(neverRuns.toString(), neverRunsSnapshot, START));
+        send(steady, 1, JobStatus.ACTIVE, everyMinuteFrom(START.plusSeconds(60)), null);
+
+        List<TestRecord<String, byte[]>> rejected = deadLetters.readRecordsToList();
+        assertThat(rejected).extracting(TestRecord::key).containsExactly(noInterval.toString(), neverRuns.toString());
+        assertThat(rejected.get(0).value()).as("the record as it came").isEqualTo(noIntervalSnapshot);
+        assertThat(rejected.get(1).value()).isEqualTo(neverRunsSnapshot);
+        assertThat(reason(rejected.get(0))).contains(noInterval.toString()).contains("version 1")
+                .contains("cannot be scheduled").contains(whyNot(withoutInterval));
+        assertThat(reason(rejected.get(1))).contains(neverRuns.toString()).contains("cannot be scheduled").contains(whyNot(thirtiethOfFebruary));
+
+        advance(Duration.ofSeconds(60));
+        assertThat(fired()).extracting(d -> d.envelope().jobId(), JobDue::scheduledFor)
+                .containsExactly(tuple(steady, START.plusSeconds(60)));
+        assertThat(missed.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aNewerValidVersionOfAnUnschedulableJobIsAcceptedButAnOlderCopyIsNot() {
+        UUID job = UUID.randomUUID();
+        send(job, 2, JobStatus.ACTIVE, Schedule.cron("0 0 30 2 *", ZoneOffset.UTC), null);
+        assertThat(deadLetters.readRecordsToList()).hasSize(1);
+        send(job, 1, JobStatus.ACTIVE, everyMinuteFrom(START.plusSeconds(60)), null);
+        advance(Duration.ofSeconds(60));
+        assertThat(due.isEmpty()).as("the rejected version is held: an older copy does not come back").isTrue();
+        send(job, 3, JobStatus.ACTIVE, everyMinuteFrom(START.plusSeconds(120)), null);
+        advance(Duration.ofSeconds(60));
+        assertThat(fired()).extracting(JobDue::scheduledFor).containsExactly(START.plusSeconds(120));
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aHeldJobWhoseNextInstantCannotBeComputedIsDeadLetteredWhenDueAndTheOthersFire() {
+        UUID steady = UUID.randomUUID();
+        UUID job = UUID.randomUUID();
+        // the first instant is fine; the one after it lies beyond the last instant java.time can represent
+        Schedule endOfTime = Schedule.every(1_000_000_000_000_000_000L, START.plusSeconds(60), ZoneOffset.UTC);
+        byte[] held = snapshot(job, 4, JobStatus.ACTIVE, endOfTime, null);
+        jobs.pipeInput(new TestRecord<>(job.toString(), held, START));
+        send(steady, 1, JobStatus.ACTIVE, everyMinuteFrom(START.plusSeconds(60)), null);
+        advance(Duration.ofSeconds(59));
+        assertThat(deadLetters.isEmpty()).as("accepted when it arrived").isTrue();
+
+        advance(Duration.ofSeconds(1));
+        List<TestRecord<String, byte[]>> rejected = deadLetters.readRecordsToList();
+        assertThat(rejected).hasSize(1);
+        assertThat(rejected.get(0).key()).isEqualTo(job.toString());
+        assertThat(rejected.get(0).value()).as("the held snapshot").isEqualTo(held);
+        assertThat(reason(rejected.get(0))).contains(job.toString()).contains("version 4").contains("cannot be scheduled after "
+                + START.plusSeconds(60));
+        assertThat(fired()).extracting(d -> d.envelope().jobId()).containsExactly(steady);
+        assertThat(missed.isEmpty()).isTrue();
+
+        advance(Duration.ofSeconds(60));
+        assertThat(fired()).extracting(d -> d.envelope().jobId()).containsExactly(steady);
+        assertThat(deadLetters.isEmpty()).as("dead-lettered once, then unscheduled").isTrue();
+        send(job, 5, JobStatus.ACTIVE, everyMinuteFrom(START.plusSeconds(150)), null);
+        advance(Duration.ofSeconds(30));
+        assertThat(fired()).extracting(d -> d.envelope().jobId(), JobDue::scheduledFor)
+                .containsExactly(tuple(job, START.plusSeconds(150)));
     }
 
     private void send(UUID job, long version, JobStatus status, Schedule schedule, Integer graceSeconds) {
@@ -223,6 +330,23 @@ class FiringTopologyTest {
         JobConfig config = new JobConfig(10, 1, List.of(), null, false, List.of(), graceSeconds);
         Envelope envelope = Envelope.forJob(job, UUID.randomUUID(), PLAN, config, START);
         return codec.encode(new JobChanged(envelope, version, new JobSnapshot("job", status, schedule)));
+    }
+
+    /** What the schedule engine says is wrong with {@code schedule}, which the dead letter's reason must name. */
+    private static String whyNot(Schedule schedule) {
+        ScheduleCalculator calculator = new ScheduleCalculator();
+        Throwable thrown = catchThrowable(() -> {
+            calculator.validate(schedule);
+            calculator.next(schedule, START);
+        });
+        assertThat(thrown).as("%s cannot run", schedule).isNotNull();
+        return thrown.getMessage();
+    }
+
+    private static String reason(TestRecord<String, byte[]> deadLetter) {
+        Header reason = deadLetter.headers().lastHeader(DeadLetterHeaders.REASON);
+        assertThat(reason).as("the %s header", DeadLetterHeaders.REASON).isNotNull();
+        return new String(reason.value(), StandardCharsets.UTF_8);
     }
 
     private static Schedule everyMinuteFrom(Instant anchor) {
