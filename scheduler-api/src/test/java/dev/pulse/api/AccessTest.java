@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -20,12 +19,11 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 import dev.pulse.api.auth.TokenMinter;
-import dev.pulse.api.config.ApiProperties;
 
 /** Who may do what: 401 without a valid token, 403 for a role too low, 404 outside your workspaces. */
 class AccessTest extends ApiTest {
 
-    private static final String SECRET = ApiProperties.fromEnvironment(Map.of()).jwtSecret();
+    private static final String SECRET = TestSecrets.JWT;
 
     @Test
     void noTokenIsA401InTheEnvelope() {

@@ -6,11 +6,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 
 import dev.pulse.api.auth.TokenMinter;
-import dev.pulse.api.config.ApiProperties;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,7 +17,7 @@ final class ApiClient {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final TokenMinter MINTER = new TokenMinter(ApiProperties.fromEnvironment(Map.of()).jwtSecret());
+    private static final TokenMinter MINTER = new TokenMinter(TestSecrets.JWT);
 
     private final int port;
     private final String authorization;

@@ -17,7 +17,7 @@ import dev.pulse.testsupport.WithPostgres;
  */
 @WithKafka
 @WithPostgres
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {TestSecrets.JWT_PROPERTY, TestSecrets.UNSUBSCRIBE_PROPERTY})
 abstract class ApiTest {
 
     static final String DAILY = """

@@ -50,17 +50,20 @@ class JobApiTest extends ApiTest {
         // Step 2: list
         ApiClient.Reply listed = owner.get("/api/v1/scheduler/workspaces/" + workspace);
         assertThat(listed.status()).isEqualTo(200);
-        assertThat(listed.data()).hasSize(1);
-        assertThat(listed.data().get(0).get("id").asString()).isEqualTo(jobId);
+        assertThat(listed.data().get("count").asInt()).isEqualTo(1);
+        assertThat(listed.data().get("workspace_id").asString()).isEqualTo(workspace);
+        assertThat(listed.data().get("jobs").get(0).get("id").asString()).isEqualTo(jobId);
 
         // Step 3: run now in test mode
+        TopicReader jobDue = TopicReader.atEnd(Topics.JOB_DUE.name());
         ApiClient.Reply run = owner.post("/api/v1/scheduler/" + jobId + "/run-now", "{\"test_mode\": true}");
         assertThat(run.status()).as(run.text()).isEqualTo(200);
         String executionId = run.data().get("execution_id").asString();
         assertThat(run.data().get("test_mode").asBoolean()).isTrue();
+        assertThat(run.data().get("status").asString()).isEqualTo("pending");
+        assertThat(run.data().get("message").asString()).isEqualTo("Job execution started in test mode");
 
-        List<ConsumerRecord<String, byte[]>> due = TopicReader.read(Topics.JOB_DUE.name(),
-                record -> record.key().equals(executionId), 1, Duration.ofSeconds(15));
+        List<ConsumerRecord<String, byte[]>> due = jobDue.await(record -> record.key().equals(executionId), 1, Duration.ofSeconds(15));
         assertThat(due).hasSize(1);
         JobDue message = codec.decode(due.get(0).value(), JobDue.class);
         assertThat(message.envelope().trigger()).isEqualTo(Trigger.MANUAL);
@@ -71,16 +74,23 @@ class JobApiTest extends ApiTest {
         // Step 4: history
         ApiClient.Reply history = owner.get("/api/v1/scheduler/" + jobId + "/history");
         assertThat(history.status()).isEqualTo(200);
-        assertThat(history.data()).hasSize(1);
-        JsonNode execution = history.data().get(0);
+        assertThat(history.data().get("count").asInt()).isEqualTo(1);
+        assertThat(history.data().get("job_id").asString()).isEqualTo(jobId);
+        JsonNode execution = history.data().get("executions").get(0);
         assertThat(execution.get("id").asString()).isEqualTo(executionId);
         assertThat(execution.get("trigger").asString()).isEqualTo("manual");
         assertThat(execution.get("status").asString()).isEqualTo("pending");
         assertThat(execution.get("test_mode").asBoolean()).isTrue();
 
         ApiClient.Reply activities = owner.get("/api/v1/scheduler/workspaces/" + workspace + "/activities?limit=10");
-        assertThat(activities.data()).hasSize(1);
-        assertThat(activities.data().get(0).get("job_name").asString()).isEqualTo("Test Daily Job");
+        assertThat(activities.data().get("count").asInt()).isEqualTo(1);
+        JsonNode activity = activities.data().get("activities").get(0);
+        assertThat(activity.get("id").asString()).isEqualTo(executionId);
+        assertThat(activity.get("type").asString()).isEqualTo("execution_started");
+        assertThat(activity.get("title").asString()).isEqualTo("Test Daily Job: run requested");
+        assertThat(activity.get("description").asString()).isEqualTo("Manual run in test mode");
+        assertThat(activity.get("status").asString()).isEqualTo("pending");
+        assertThat(activity.get("timestamp").isNull()).isFalse();
     }
 
     @Test
@@ -92,7 +102,10 @@ class JobApiTest extends ApiTest {
         owner.post("/api/v1/scheduler/" + jobId + "/run-now", "{}");
         JsonNode stats = owner.get("/api/v1/scheduler/" + jobId + "/stats").data();
         assertThat(stats.get("total_executions").asInt()).isEqualTo(2);
-        assertThat(stats.get("successful_executions").asInt()).isZero();
+        assertThat(stats.get("successful").asInt()).isZero();
+        assertThat(stats.get("failed").asInt()).isZero();
+        assertThat(stats.get("partial").asInt()).isZero();
+        assertThat(stats.get("missed").asInt()).isZero();
         assertThat(stats.get("success_rate").asDouble()).isZero();
         assertThat(stats.get("last_execution_at").isNull()).isFalse();
     }
@@ -152,7 +165,10 @@ class JobApiTest extends ApiTest {
     void deleteRemovesTheJob() {
         ApiClient owner = newUser();
         String jobId = createDaily(owner, workspace(owner), "doomed");
-        assertThat(owner.delete("/api/v1/scheduler/" + jobId).status()).isEqualTo(200);
+        ApiClient.Reply deleted = owner.delete("/api/v1/scheduler/" + jobId);
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(deleted.data().get("deleted").asBoolean()).isTrue();
+        assertThat(deleted.data().get("job_id").asString()).isEqualTo(jobId);
         assertThat(owner.get("/api/v1/scheduler/" + jobId).status()).isEqualTo(404);
         assertThat(owner.delete("/api/v1/scheduler/" + jobId).status()).isEqualTo(404);
     }

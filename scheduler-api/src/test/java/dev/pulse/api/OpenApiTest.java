@@ -25,4 +25,33 @@ class OpenApiTest extends ApiTest {
                 .anyMatch(name -> name.startsWith("Use case 2")).anyMatch(name -> name.startsWith("Use case 3"));
         assertThat(anyone.get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
+
+    @Test
+    void declaresABearerSchemeThatEveryProtectedOperationRequires() {
+        JsonNode docs = ApiClient.withAuthorization(port, null).get("/v3/api-docs").json();
+        assertThat(docs.at("/info/title").asString()).isEqualTo("Pulse API");
+        assertThat(docs.at("/info/version").asString()).isNotBlank().isNotEqualTo("v0");
+        assertThat(docs.at("/info/description").asString()).contains("bearer");
+        JsonNode scheme = docs.at("/components/securitySchemes/bearer-jwt");
+        assertThat(scheme.get("type").asString()).isEqualTo("http");
+        assertThat(scheme.get("scheme").asString()).isEqualTo("bearer");
+        assertThat(scheme.get("bearerFormat").asString()).isEqualTo("JWT");
+        assertThat(docs.get("security").toString()).isEqualTo("[{\"bearer-jwt\":[]}]");
+
+        int protectedOperations = 0;
+        for (var path : docs.get("paths").properties()) {
+            for (var operation : path.getValue().properties()) {
+                JsonNode security = operation.getValue().get("security");
+                if (path.getKey().equals("/api/v1/unsubscribe")) {
+                    assertThat(security).as("public: %s %s", operation.getKey(), path.getKey()).isNotNull();
+                    assertThat(security.isEmpty()).isTrue();
+                } else {
+                    assertThat(security == null || security.toString().contains("bearer-jwt"))
+                            .as("%s %s requires the bearer token", operation.getKey(), path.getKey()).isTrue();
+                    protectedOperations++;
+                }
+            }
+        }
+        assertThat(protectedOperations).isGreaterThan(20);
+    }
 }

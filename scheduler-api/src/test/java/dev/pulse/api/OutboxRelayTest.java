@@ -37,6 +37,7 @@ class OutboxRelayTest extends ApiTest {
         ApiClient owner = newUser();
         String workspace = workspace(owner);
         String job;
+        TopicReader jobs = TopicReader.atEnd(Topics.JOBS.name());
         relay.stop();
         try {
             job = createDaily(owner, workspace, "outboxed");
@@ -47,13 +48,12 @@ class OutboxRelayTest extends ApiTest {
 
             assertThat(db.sql("select count(*) from outbox where message_key = ? and published_at is null")
                     .param(job).query(Integer.class).single()).as("committed, not yet published").isEqualTo(5);
-            assertThat(TopicReader.read(Topics.JOBS.name(), r -> r.key().equals(job), 1, Duration.ofSeconds(1))).isEmpty();
+            assertThat(jobs.toEnd(r -> r.key().equals(job))).isEmpty();
         } finally {
             relay.start();
         }
 
-        List<ConsumerRecord<String, byte[]>> records = TopicReader.read(Topics.JOBS.name(), r -> r.key().equals(job), 5,
-                Duration.ofSeconds(20));
+        List<ConsumerRecord<String, byte[]>> records = jobs.await(r -> r.key().equals(job), 5, Duration.ofSeconds(20));
         assertThat(records).hasSize(5);
         List<JobChanged> snapshots = records.subList(0, 4).stream().map(r -> codec.decode(r.value(), JobChanged.class)).toList();
         assertThat(snapshots).extracting(JobChanged::version).containsExactly(1L, 2L, 3L, 4L);
@@ -69,9 +69,10 @@ class OutboxRelayTest extends ApiTest {
     void runNowPublishesItsJobDueThroughTheOutbox() {
         ApiClient owner = newUser();
         String job = createDaily(owner, workspace(owner), "run through outbox");
+        TopicReader due = TopicReader.atEnd(Topics.JOB_DUE.name());
         String execution = owner.post("/api/v1/scheduler/" + job + "/run-now", null).data().get("execution_id").asString();
         assertThat(db.sql("select count(*) from outbox where topic = ? and message_key = ?")
                 .params(Topics.JOB_DUE.name(), execution).query(Integer.class).single()).isEqualTo(1);
-        assertThat(TopicReader.read(Topics.JOB_DUE.name(), r -> r.key().equals(execution), 1, Duration.ofSeconds(15))).hasSize(1);
+        assertThat(due.await(r -> r.key().equals(execution), 1, Duration.ofSeconds(15))).hasSize(1);
     }
 }

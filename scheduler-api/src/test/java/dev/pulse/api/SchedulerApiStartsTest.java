@@ -11,7 +11,7 @@ import dev.pulse.testsupport.WithPostgres;
 
 @WithKafka
 @WithPostgres
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {TestSecrets.JWT_PROPERTY, TestSecrets.UNSUBSCRIBE_PROPERTY})
 class SchedulerApiStartsTest extends ServiceStartsContract {
 
     @LocalServerPort

@@ -4,18 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import dev.pulse.api.config.ApiProperties;
 import dev.pulse.contracts.unsubscribe.UnsubscribeTokens;
 import tools.jackson.databind.JsonNode;
 
 class SubscriberApiTest extends ApiTest {
 
-    private final UnsubscribeTokens tokens = new UnsubscribeTokens(ApiProperties.fromEnvironment(Map.of()).unsubscribeSecret());
+    private final UnsubscribeTokens tokens = new UnsubscribeTokens(TestSecrets.UNSUBSCRIBE);
 
     @Test
     void createListAndDelete() {

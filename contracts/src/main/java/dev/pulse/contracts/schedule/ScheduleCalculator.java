@@ -84,14 +84,14 @@ public final class ScheduleCalculator {
 
     private static Duration interval(Schedule schedule) {
         if (schedule.intervalSeconds() == null) {
-            throw new InvalidScheduleException("interval_seconds", "interval is required for a custom schedule");
+            throw new InvalidScheduleException("interval_minutes", "interval_minutes or interval_hours is required for a custom schedule");
         }
         Duration interval = Duration.ofSeconds(schedule.intervalSeconds());
         if (interval.compareTo(MIN_INTERVAL) < 0) {
-            throw new InvalidScheduleException("interval_seconds", "the interval is at least one minute");
+            throw new InvalidScheduleException("interval_minutes", "the interval is at least one minute");
         }
         if (schedule.anchor() == null) {
-            throw new InvalidScheduleException("anchor", "a custom schedule needs an anchor instant");
+            throw new InvalidScheduleException("anchor_at", "a custom schedule needs an anchor instant");
         }
         return interval;
     }

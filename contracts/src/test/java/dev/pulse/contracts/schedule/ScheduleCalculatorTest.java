@@ -139,6 +139,6 @@ class ScheduleCalculatorTest {
         assertThatThrownBy(() -> calculator.validate(Schedule.weekly(List.of(), LocalTime.NOON, UTC)))
                 .isInstanceOfSatisfying(InvalidScheduleException.class, e -> assertThat(e.field()).isEqualTo("schedule_days"));
         assertThatThrownBy(() -> calculator.validate(Schedule.every(59, Instant.EPOCH, UTC)))
-                .isInstanceOfSatisfying(InvalidScheduleException.class, e -> assertThat(e.field()).isEqualTo("interval_seconds"));
+                .isInstanceOfSatisfying(InvalidScheduleException.class, e -> assertThat(e.field()).isEqualTo("interval_minutes"));
     }
 }

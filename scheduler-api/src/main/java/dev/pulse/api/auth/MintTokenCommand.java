@@ -1,31 +1,37 @@
 package dev.pulse.api.auth;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
-import dev.pulse.api.config.ApiProperties;
-
 /**
  * {@code java -jar scheduler-api-exec.jar mint-token <user-id> [email] [ttl]} prints a bearer token for
- * that user, signed with {@code PULSE_JWT_SECRET} (or the local-development secret). TTL is ISO-8601,
- * such as PT12H (the default).
+ * that user, signed with {@code PULSE_JWT_SECRET}. TTL is ISO-8601, such as PT12H (the default).
  */
 public final class MintTokenCommand {
 
     public static final String NAME = "mint-token";
+    private static final Duration DEFAULT_TTL = Duration.ofHours(12);
 
     private MintTokenCommand() {
     }
 
     public static void run(String[] args) {
         if (args.length < 2) {
-            System.err.println("usage: mint-token <user-id> [email] [ttl, e.g. PT12H]");
-            System.exit(2);
+            fail("usage: mint-token <user-id> [email] [ttl, e.g. PT12H]");
         }
-        ApiProperties properties = ApiProperties.fromEnvironment(System.getenv());
+        String secret = System.getenv("PULSE_JWT_SECRET");
+        if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < 32) {
+            fail("PULSE_JWT_SECRET must be set (at least 32 bytes) to the secret the API checks tokens with");
+        }
         UUID user = UUID.fromString(args[1]);
         String email = args.length > 2 ? args[2] : null;
-        Duration ttl = args.length > 3 ? Duration.parse(args[3]) : properties.tokenTtl();
-        System.out.println(new TokenMinter(properties.jwtSecret()).mint(user, email, ttl));
+        Duration ttl = args.length > 3 ? Duration.parse(args[3]) : DEFAULT_TTL;
+        System.out.println(new TokenMinter(secret).mint(user, email, ttl));
+    }
+
+    private static void fail(String message) {
+        System.err.println(message);
+        System.exit(2);
     }
 }

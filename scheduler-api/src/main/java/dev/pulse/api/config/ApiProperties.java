@@ -2,38 +2,37 @@ package dev.pulse.api.config;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The API's secrets and public address. Unset secrets fall back to well-known local-development values
- * (logged as a warning at start), so the local stack needs no set-up and production must set them.
+ * The API's secrets and public address. There are no built-in secrets: the unsubscribe secret is always
+ * required, and the JWT secret unless tokens come from an identity provider ({@link IdentityProviderProperties});
+ * the local stack generates both. Each secret is at least 32 bytes (HS256 and HMAC-SHA256 keys).
  */
 @ConfigurationProperties("pulse.api")
-public record ApiProperties(String jwtSecret, String unsubscribeSecret, URI publicUrl, Duration tokenTtl) {
+public record ApiProperties(String jwtSecret, String unsubscribeSecret, URI publicUrl) {
 
-    static final String LOCAL_JWT_SECRET = "pulse-local-development-jwt-secret-not-for-production";
-    static final String LOCAL_UNSUBSCRIBE_SECRET = "pulse-local-development-unsubscribe-secret-not-for-production";
+    static final int MIN_SECRET_BYTES = 32;
 
     public ApiProperties {
-        jwtSecret = blank(jwtSecret) ? LOCAL_JWT_SECRET : jwtSecret;
-        unsubscribeSecret = blank(unsubscribeSecret) ? LOCAL_UNSUBSCRIBE_SECRET : unsubscribeSecret;
-        publicUrl = publicUrl == null ? URI.create("http://localhost:8080") : publicUrl;
-        tokenTtl = tokenTtl == null ? Duration.ofHours(12) : tokenTtl;
-        if (jwtSecret.getBytes(StandardCharsets.UTF_8).length < 32) {
-            throw new IllegalArgumentException("pulse.api.jwt-secret (PULSE_JWT_SECRET) must be at least 32 bytes for HS256");
+        jwtSecret = blank(jwtSecret) ? null : jwtSecret;
+        if (jwtSecret != null) {
+            requireLength(jwtSecret, "pulse.api.jwt-secret (PULSE_JWT_SECRET)");
         }
+        if (blank(unsubscribeSecret)) {
+            throw new IllegalArgumentException("PULSE_UNSUBSCRIBE_SECRET (pulse.api.unsubscribe-secret) is not set: "
+                    + "it signs the unsubscribe links in every newsletter; set it to a random value of at least "
+                    + MIN_SECRET_BYTES + " bytes, e.g. `openssl rand -base64 48`");
+        }
+        requireLength(unsubscribeSecret, "pulse.api.unsubscribe-secret (PULSE_UNSUBSCRIBE_SECRET)");
+        publicUrl = publicUrl == null ? URI.create("http://localhost:8080") : publicUrl;
     }
 
-    /** The same settings as the running API reads, for command-line tools that start no Spring. */
-    public static ApiProperties fromEnvironment(java.util.Map<String, String> env) {
-        return new ApiProperties(env.get("PULSE_JWT_SECRET"), env.get("PULSE_UNSUBSCRIBE_SECRET"),
-                env.containsKey("PULSE_PUBLIC_URL") ? URI.create(env.get("PULSE_PUBLIC_URL")) : null, null);
-    }
-
-    public boolean usesLocalSecrets() {
-        return LOCAL_JWT_SECRET.equals(jwtSecret) || LOCAL_UNSUBSCRIBE_SECRET.equals(unsubscribeSecret);
+    static void requireLength(String secret, String name) {
+        if (secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+            throw new IllegalArgumentException(name + " must be at least " + MIN_SECRET_BYTES + " bytes");
+        }
     }
 
     private static boolean blank(String value) {

@@ -1,12 +1,12 @@
 package dev.pulse.api.config;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import javax.crypto.spec.SecretKeySpec;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,25 +16,27 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 import dev.pulse.api.web.SecurityErrorWriter;
 
 /**
- * Bearer JWTs (HS256) on everything but health, API docs and the public unsubscribe page. A token must
- * carry {@code exp} and a UUID {@code sub} (the user id). Roles are per workspace, checked by the
- * services, not here.
+ * Bearer JWTs on everything but health, API docs and the public unsubscribe page. A token must carry
+ * {@code exp} and {@code sub}: HS256 tokens signed with the shared secret name the user id (a UUID) in
+ * {@code sub}; tokens from an identity provider may carry any subject (see {@code CurrentUser}). Roles
+ * are per workspace, checked by the services, not here.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ApiProperties.class)
+@EnableConfigurationProperties({ApiProperties.class, IdentityProviderProperties.class})
 class SecurityConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, SecurityErrorWriter errors) throws Exception {
@@ -52,16 +54,50 @@ class SecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(ApiProperties properties) {
-        if (properties.usesLocalSecrets()) {
-            log.warn("Using the local-development secrets: set PULSE_JWT_SECRET and PULSE_UNSUBSCRIBE_SECRET outside a local stack");
+    JwtDecoder jwtDecoder(ApiProperties api, IdentityProviderProperties idp) {
+        if (api.jwtSecret() == null && !idp.configured()) {
+            throw new IllegalStateException("No way to check bearer tokens: set PULSE_JWT_SECRET (at least "
+                    + ApiProperties.MIN_SECRET_BYTES + " random bytes, e.g. `openssl rand -base64 48`), or an identity provider "
+                    + "with SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI or SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI");
         }
-        SecretKeySpec key = new SecretKeySpec(properties.jwtSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        return new BearerTokenDecoder(api.jwtSecret() == null ? null : sharedSecret(api.jwtSecret()),
+                idp.configured() ? identityProvider(idp) : null);
+    }
+
+    private static JwtDecoder sharedSecret(String secret) {
+        SecretKeySpec key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
-        OAuth2TokenValidator<Jwt> expiring = new JwtClaimValidator<Object>("exp", exp -> exp != null);
-        OAuth2TokenValidator<Jwt> userId = new JwtClaimValidator<String>("sub", SecurityConfiguration::isUuid);
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), expiring, userId));
+        decoder.setJwtValidator(validators(JwtValidators.createDefault(), new JwtClaimValidator<String>(JwtClaimNames.SUB,
+                SecurityConfiguration::isUuid)));
         return decoder;
+    }
+
+    /** Resolved on first use, so the API starts (and reports health) while the provider is unreachable. */
+    private static JwtDecoder identityProvider(IdentityProviderProperties idp) {
+        return new SupplierJwtDecoder(() -> {
+            NimbusJwtDecoder decoder = (idp.jwkSetUri() != null
+                    ? NimbusJwtDecoder.withJwkSetUri(idp.jwkSetUri().toString())
+                    : NimbusJwtDecoder.withIssuerLocation(idp.issuerUri().toString()))
+                    .jwsAlgorithms(algorithms -> algorithms.addAll(List.of(SignatureAlgorithm.values())))
+                    .build();
+            List<OAuth2TokenValidator<Jwt>> checks = new ArrayList<>();
+            checks.add(idp.issuerUri() != null ? JwtValidators.createDefaultWithIssuer(idp.issuerUri().toString())
+                    : JwtValidators.createDefault());
+            checks.add(new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()));
+            if (!idp.audiences().isEmpty()) {
+                checks.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                        aud -> aud != null && aud.stream().anyMatch(idp.audiences()::contains)));
+            }
+            decoder.setJwtValidator(validators(checks.toArray(OAuth2TokenValidator[]::new)));
+            return decoder;
+        });
+    }
+
+    @SafeVarargs
+    private static OAuth2TokenValidator<Jwt> validators(OAuth2TokenValidator<Jwt>... checks) {
+        List<OAuth2TokenValidator<Jwt>> all = new ArrayList<>(List.of(checks));
+        all.add(new JwtClaimValidator<Object>(JwtClaimNames.EXP, exp -> exp != null));
+        return new DelegatingOAuth2TokenValidator<>(all);
     }
 
     private static boolean isUuid(String subject) {

@@ -23,9 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 public class ExecutionRepository {
 
     private static final String VIEW = """
-            select e.id, e.job_id, j.name as job_name, e.trigger, e.replay_of, e.test_mode, e.actions, e.status,
-                   e.scheduled_for, e.started_at, e.completed_at, e.duration_seconds, e.scrape_result::text,
-                   e.generate_result::text, e.send_result::text, e.error_message, e.created_at
+            select e.id, e.job_id, e.workspace_id, j.name as job_name, e.trigger, e.replay_of, e.test_mode, e.actions,
+                   e.actions_performed, e.status, e.scheduled_for, e.started_at, e.completed_at, e.duration_seconds,
+                   e.scrape_result::text, e.generate_result::text, e.send_result::text, e.error_message,
+                   e.error_details::text, e.execution_log::text, e.created_at
             from scheduler_executions e join scheduler_jobs j on j.id = e.job_id""";
 
     private final JdbcClient db;
@@ -41,10 +42,10 @@ public class ExecutionRepository {
             List<Action> actions, Instant requestedAt) {
         db.sql("""
                 insert into scheduler_executions (id, job_id, workspace_id, trigger, test_mode, actions, status, scheduled_for)
-                values (?, ?, ?, ?, ?, cast(? as pipeline_action[]), 'pending', ?)""")
+                values (?, ?, ?, ?, ?, cast(? as pipeline_action[]), ?, ?)""")
                 .params(id, jobId, workspaceId, trigger.name().toLowerCase(Locale.ROOT), testMode,
                         new SqlArrayValue("text", actions.stream().map(a -> a.name().toLowerCase(Locale.ROOT)).toArray()),
-                        Timestamp.from(requestedAt))
+                        ExecutionStatus.PENDING.value(), Timestamp.from(requestedAt))
                 .update();
     }
 
@@ -61,13 +62,16 @@ public class ExecutionRepository {
     public ExecutionStats stats(UUID jobId) {
         return db.sql("""
                 select count(*) as total,
-                       count(*) filter (where status = 'completed') as successful,
-                       count(*) filter (where status = 'failed') as failed,
-                       count(*) filter (where status = 'partial') as partial,
-                       avg(duration_seconds) filter (where status in ('completed', 'failed', 'partial')) as avg_duration,
+                       count(*) filter (where status = :completed) as successful,
+                       count(*) filter (where status = :failed) as failed,
+                       count(*) filter (where status = :partial) as partial,
+                       count(*) filter (where status = :missed) as missed,
+                       avg(duration_seconds) filter (where status in (:completed, :failed, :partial)) as avg_duration,
                        max(created_at) as last_execution_at
-                from scheduler_executions where job_id = ?""")
-                .param(jobId)
+                from scheduler_executions where job_id = :job""")
+                .param("job", jobId).param("completed", ExecutionStatus.COMPLETED.value())
+                .param("failed", ExecutionStatus.FAILED.value()).param("partial", ExecutionStatus.PARTIAL.value())
+                .param("missed", ExecutionStatus.MISSED.value())
                 .query((rs, row) -> {
                     long successful = rs.getLong("successful");
                     long finished = successful + rs.getLong("failed") + rs.getLong("partial");
@@ -75,18 +79,25 @@ public class ExecutionRepository {
                     java.math.BigDecimal avg = rs.getBigDecimal("avg_duration");
                     Timestamp last = rs.getTimestamp("last_execution_at");
                     return new ExecutionStats(rs.getLong("total"), successful, rs.getLong("failed"), rs.getLong("partial"),
-                            rate, avg == null ? null : avg.setScale(3, java.math.RoundingMode.HALF_UP).doubleValue(),
+                            rs.getLong("missed"), rate, avg == null ? null : avg.setScale(3, java.math.RoundingMode.HALF_UP).doubleValue(),
                             last == null ? null : last.toInstant());
                 }).single();
     }
 
     private ExecutionView map(ResultSet rs, int row) throws SQLException {
-        return new ExecutionView(rs.getObject("id", UUID.class), rs.getObject("job_id", UUID.class), rs.getString("job_name"),
-                rs.getString("trigger"), rs.getObject("replay_of", UUID.class), rs.getBoolean("test_mode"),
-                Arrays.stream((Object[]) rs.getArray("actions").getArray()).map(Object::toString).toList(),
-                rs.getString("status"), instant(rs, "scheduled_for"), instant(rs, "started_at"), instant(rs, "completed_at"),
-                rs.getBigDecimal("duration_seconds"), tree(rs.getString("scrape_result")), tree(rs.getString("generate_result")),
-                tree(rs.getString("send_result")), rs.getString("error_message"), instant(rs, "created_at"));
+        return new ExecutionView(rs.getObject("id", UUID.class), rs.getObject("job_id", UUID.class),
+                rs.getObject("workspace_id", UUID.class), rs.getString("job_name"), rs.getString("trigger"),
+                rs.getObject("replay_of", UUID.class), rs.getBoolean("test_mode"), strings(rs, "actions"),
+                strings(rs, "actions_performed"), rs.getString("status"), instant(rs, "scheduled_for"),
+                instant(rs, "started_at"), instant(rs, "completed_at"), rs.getBigDecimal("duration_seconds"),
+                tree(rs.getString("scrape_result")), tree(rs.getString("generate_result")), tree(rs.getString("send_result")),
+                rs.getString("error_message"), tree(rs.getString("error_details")), tree(rs.getString("execution_log")),
+                instant(rs, "created_at"));
+    }
+
+    private static List<String> strings(ResultSet rs, String column) throws SQLException {
+        java.sql.Array array = rs.getArray(column);
+        return array == null ? List.of() : Arrays.stream((Object[]) array.getArray()).map(Object::toString).toList();
     }
 
     private JsonNode tree(String text) {

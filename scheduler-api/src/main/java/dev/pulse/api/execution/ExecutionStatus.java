@@ -1,5 +1,7 @@
 package dev.pulse.api.execution;
 
+import java.util.Locale;
+
 /** Where one execution stands, as the execution tracker records it. */
 public enum ExecutionStatus {
     /** Created (run-now) or announced, no stage has reported yet. */
@@ -13,5 +15,14 @@ public enum ExecutionStatus {
     /** A stage gave up; the input is on its dead-letter topic. */
     FAILED,
     /** A scheduled instant passed beyond its misfire grace and was not run. */
-    MISSED
+    MISSED;
+
+    /** As the API and the schema write it. */
+    public String value() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static ExecutionStatus parse(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
+    }
 }

@@ -7,15 +7,21 @@ import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
 
-/** One execution as the history and activity feed show it. */
+/**
+ * One execution as the history shows it: the original's fields, plus what Pulse adds (the job's name,
+ * trigger, replay_of, test_mode, the plan as {@code actions}, scheduled_for). {@code execution_log} is a
+ * list of {@code {at, message}} lines.
+ */
 public record ExecutionView(
         UUID id,
         UUID jobId,
+        UUID workspaceId,
         String jobName,
         String trigger,
         UUID replayOf,
         boolean testMode,
         List<String> actions,
+        List<String> actionsPerformed,
         String status,
         Instant scheduledFor,
         Instant startedAt,
@@ -25,5 +31,7 @@ public record ExecutionView(
         JsonNode generateResult,
         JsonNode sendResult,
         String errorMessage,
+        JsonNode errorDetails,
+        JsonNode executionLog,
         Instant createdAt) {
 }

@@ -3,10 +3,11 @@ package dev.pulse.api.job;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.pulse.api.execution.ExecutionStatus;
 import dev.pulse.contracts.messages.JobStatus;
 
 /** A stored job: its definition and what Pulse keeps about it. */
-record Job(
+public record Job(
         UUID id,
         UUID workspaceId,
         JobDraft definition,
@@ -14,6 +15,8 @@ record Job(
         long version,
         Instant nextRunAt,
         Instant lastRunAt,
+        ExecutionStatus lastRunStatus,
+        String lastError,
         int totalRuns,
         int successfulRuns,
         int failedRuns,
@@ -21,7 +24,8 @@ record Job(
         Instant createdAt,
         Instant updatedAt) {
 
-    boolean enabled() {
+    /** Pulse keeps the original's {@code is_enabled}, but as a consequence of status, never on its own. */
+    public boolean enabled() {
         return status == JobStatus.ACTIVE;
     }
 }

@@ -18,18 +18,20 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.pulse.api.auth.CurrentUser;
+import dev.pulse.api.execution.Activity;
 import dev.pulse.api.execution.ExecutionStats;
 import dev.pulse.api.execution.ExecutionView;
 import dev.pulse.api.web.ApiException;
 import dev.pulse.api.web.ApiResponse;
 import dev.pulse.api.web.FieldReader;
+import dev.pulse.contracts.json.MessageCodec;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 
-/** The sprint's ten scheduler endpoints plus the workspace activity feed. */
+/** The sprint's ten scheduler endpoints plus the workspace activity feed, in the original's shapes. */
 @RestController
 @RequestMapping("/api/v1/scheduler")
 @Tag(name = "Scheduler", description = "Scheduled jobs: scrape, generate and send on a schedule")
@@ -38,67 +40,88 @@ class JobController {
     static final int MAX_LIMIT = 1000;
 
     private final JobService jobs;
+    private final JobRequestReader requests;
+    private final MessageCodec codec;
 
-    JobController(JobService jobs) {
+    JobController(JobService jobs, JobRequestReader requests, MessageCodec codec) {
         this.jobs = jobs;
+        this.requests = requests;
+        this.codec = codec;
+    }
+
+    record JobList(List<JobView> jobs, int count, UUID workspaceId) {
+    }
+
+    record ExecutionList(List<ExecutionView> executions, int count, UUID jobId) {
+    }
+
+    record ActivityList(List<Activity> activities, int count, UUID workspaceId) {
+    }
+
+    record Deleted(boolean deleted, UUID jobId) {
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a scheduled job (editor)")
+    @Operation(summary = "Create a scheduled job (editor)", description = "Defaults as in the original: schedule_time 08:00, "
+            + "timezone UTC, actions scrape, generate, send; is_enabled false creates a disabled job.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = {
             @ExampleObject(name = "Use case 1: daily digest", value = JobExamples.DAILY_DIGEST),
             @ExampleObject(name = "Use case 2: weekly roundup", value = JobExamples.WEEKLY_ROUNDUP),
             @ExampleObject(name = "Use case 3: test mode (generate, don't send)", value = JobExamples.TEST_NEWSLETTER),
             @ExampleObject(name = "Weekdays by cron", value = JobExamples.WEEKDAYS_CRON)}))
     ApiResponse<JobView> create(@AuthenticationPrincipal Jwt jwt, @RequestBody JsonNode body) {
-        return ApiResponse.ok(jobs.create(CurrentUser.of(jwt), body));
+        return ApiResponse.ok(view(jobs.create(CurrentUser.of(jwt), requests.forCreate(body))));
     }
 
     @GetMapping("/workspaces/{workspace_id}")
-    @Operation(summary = "List a workspace's jobs (viewer)")
-    ApiResponse<List<JobView>> list(@AuthenticationPrincipal Jwt jwt, @PathVariable("workspace_id") UUID workspaceId) {
-        return ApiResponse.ok(jobs.list(CurrentUser.of(jwt), workspaceId));
+    @Operation(summary = "List a workspace's jobs, newest first (viewer)")
+    ApiResponse<JobList> list(@AuthenticationPrincipal Jwt jwt, @PathVariable("workspace_id") UUID workspaceId) {
+        List<JobView> views = jobs.list(CurrentUser.of(jwt), workspaceId).stream().map(this::view).toList();
+        return ApiResponse.ok(new JobList(views, views.size(), workspaceId));
     }
 
     @GetMapping("/workspaces/{workspace_id}/activities")
-    @Operation(summary = "Recent executions of every job in a workspace, newest first (viewer)")
-    ApiResponse<List<ExecutionView>> activities(@AuthenticationPrincipal Jwt jwt,
-            @PathVariable("workspace_id") UUID workspaceId, @RequestParam(defaultValue = "50") int limit) {
-        return ApiResponse.ok(jobs.activities(CurrentUser.of(jwt), workspaceId, checked(limit)));
+    @Operation(summary = "What the workspace's jobs did lately, newest first; limit 1 to 1000 (viewer)")
+    ApiResponse<ActivityList> activities(@AuthenticationPrincipal Jwt jwt,
+            @PathVariable("workspace_id") UUID workspaceId, @RequestParam(defaultValue = "10") int limit) {
+        List<Activity> activities = jobs.activities(CurrentUser.of(jwt), workspaceId, checked(limit)).stream()
+                .map(Activity::of).toList();
+        return ApiResponse.ok(new ActivityList(activities, activities.size(), workspaceId));
     }
 
     @GetMapping("/{job_id}")
     @Operation(summary = "Get a job (viewer)")
     ApiResponse<JobView> get(@AuthenticationPrincipal Jwt jwt, @PathVariable("job_id") UUID id) {
-        return ApiResponse.ok(jobs.get(CurrentUser.of(jwt), id));
+        return ApiResponse.ok(view(jobs.get(CurrentUser.of(jwt), id)));
     }
 
     @PutMapping("/{job_id}")
-    @Operation(summary = "Update a job; fields left out keep their value (editor)")
+    @Operation(summary = "Update a job; fields left out keep their value; status or is_enabled change whether it runs (editor)")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = {
-            @ExampleObject(name = "Move to 07:30, friendlier", value = JobExamples.UPDATE)}))
+            @ExampleObject(name = "Move to 07:30, friendlier", value = JobExamples.UPDATE),
+            @ExampleObject(name = "Disable", value = JobExamples.DISABLE)}))
     ApiResponse<JobView> update(@AuthenticationPrincipal Jwt jwt, @PathVariable("job_id") UUID id, @RequestBody JsonNode body) {
-        return ApiResponse.ok(jobs.update(CurrentUser.of(jwt), id, body));
+        return ApiResponse.ok(view(jobs.update(CurrentUser.of(jwt), id, current -> requests.forUpdate(body, current))));
     }
 
     @DeleteMapping("/{job_id}")
     @Operation(summary = "Delete a job and its history (owner)")
-    ApiResponse<Void> delete(@AuthenticationPrincipal Jwt jwt, @PathVariable("job_id") UUID id) {
+    ApiResponse<Deleted> delete(@AuthenticationPrincipal Jwt jwt, @PathVariable("job_id") UUID id) {
         jobs.delete(CurrentUser.of(jwt), id);
-        return ApiResponse.ok(null);
+        return ApiResponse.ok(new Deleted(true, id));
     }
 
     @PostMapping("/{job_id}/pause")
     @Operation(summary = "Pause: nothing fires from now on (editor)")
     ApiResponse<JobView> pause(@AuthenticationPrincipal Jwt jwt, @PathVariable("job_id") UUID id) {
-        return ApiResponse.ok(jobs.pause(CurrentUser.of(jwt), id));
+        return ApiResponse.ok(view(jobs.pause(CurrentUser.of(jwt), id)));
     }
 
     @PostMapping("/{job_id}/resume")
     @Operation(summary = "Resume: the next run is the next instant after now (editor)")
     ApiResponse<JobView> resume(@AuthenticationPrincipal Jwt jwt, @PathVariable("job_id") UUID id) {
-        return ApiResponse.ok(jobs.resume(CurrentUser.of(jwt), id));
+        return ApiResponse.ok(view(jobs.resume(CurrentUser.of(jwt), id)));
     }
 
     @PostMapping("/{job_id}/run-now")
@@ -118,15 +141,20 @@ class JobController {
 
     @GetMapping("/{job_id}/history")
     @Operation(summary = "A job's executions, newest first; limit 1 to 1000 (viewer)")
-    ApiResponse<List<ExecutionView>> history(@AuthenticationPrincipal Jwt jwt, @PathVariable("job_id") UUID id,
+    ApiResponse<ExecutionList> history(@AuthenticationPrincipal Jwt jwt, @PathVariable("job_id") UUID id,
             @RequestParam(defaultValue = "50") int limit) {
-        return ApiResponse.ok(jobs.history(CurrentUser.of(jwt), id, checked(limit)));
+        List<ExecutionView> executions = jobs.history(CurrentUser.of(jwt), id, checked(limit));
+        return ApiResponse.ok(new ExecutionList(executions, executions.size(), id));
     }
 
     @GetMapping("/{job_id}/stats")
     @Operation(summary = "A job's execution statistics (viewer)")
     ApiResponse<ExecutionStats> stats(@AuthenticationPrincipal Jwt jwt, @PathVariable("job_id") UUID id) {
         return ApiResponse.ok(jobs.stats(CurrentUser.of(jwt), id));
+    }
+
+    private JobView view(Job job) {
+        return JobView.of(job, codec);
     }
 
     private static int checked(int limit) {

@@ -5,5 +5,5 @@ import dev.pulse.contracts.messages.Plan;
 import dev.pulse.contracts.messages.Schedule;
 
 /** A job definition that passed validation: what create stores and update replaces. */
-record JobDraft(String name, String description, Schedule schedule, Plan plan, JobConfig config) {
+public record JobDraft(String name, String description, Schedule schedule, Plan plan, JobConfig config) {
 }

@@ -53,6 +53,9 @@ final class JobExamples {
     static final String UPDATE = """
             {"schedule_time": "07:30", "config": {"max_items": 12, "tone": "friendly"}}""";
 
+    static final String DISABLE = """
+            {"is_enabled": false}""";
+
     static final String RUN_NOW_TEST = """
             {"test_mode": true}""";
 

@@ -4,12 +4,15 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Time;
+import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
+import dev.pulse.api.execution.ExecutionStatus;
 import dev.pulse.contracts.json.MessageCodec;
 import dev.pulse.contracts.messages.Action;
 import dev.pulse.contracts.messages.JobConfig;
@@ -25,14 +29,18 @@ import dev.pulse.contracts.messages.Plan;
 import dev.pulse.contracts.messages.Schedule;
 import dev.pulse.contracts.messages.ScheduleType;
 
-/** scheduler_jobs, read and written with plain SQL. Every write bumps {@code version}. */
+/**
+ * scheduler_jobs, read and written with plain SQL. Every write bumps {@code version}; enum values are
+ * written as their lower-case names, which the schema's domains accept (StatusSchemaTest).
+ */
 @Repository
 class JobRepository {
 
     private static final String COLUMNS = """
             id, workspace_id, name, description, schedule_type, schedule_time, schedule_days, interval_seconds,
             anchor_at, cron_expression, timezone, actions, config::text as config, status, version, next_run_at,
-            last_run_at, total_runs, successful_runs, failed_runs, created_by, created_at, updated_at""";
+            last_run_at, last_run_status, last_error, total_runs, successful_runs, failed_runs, created_by,
+            created_at, updated_at""";
 
     private final JdbcClient db;
     private final MessageCodec codec;
@@ -42,33 +50,33 @@ class JobRepository {
         this.codec = codec;
     }
 
-    Job insert(UUID id, UUID workspaceId, JobDraft draft, Instant nextRunAt, UUID createdBy) {
-        Schedule s = draft.schedule();
+    /** Throws {@link org.springframework.dao.DuplicateKeyException} if the name is taken in the workspace. */
+    Job insert(UUID id, NewJob job, Instant nextRunAt, UUID createdBy) {
         return db.sql("""
                 insert into scheduler_jobs (id, workspace_id, name, description, schedule_type, schedule_time,
                     schedule_days, interval_seconds, anchor_at, cron_expression, timezone, actions, config,
                     status, is_enabled, next_run_at, created_by)
                 values (:id, :workspace, :name, :description, :type, :time, cast(:days as week_day[]), :interval,
                     :anchor, :cron, :zone, cast(:actions as pipeline_action[]), cast(:config as jsonb),
-                    'active', true, :next, :createdBy)
-                returning """ + " " + COLUMNS)
-                .param("id", id).param("workspace", workspaceId).param("createdBy", createdBy)
-                .params(definitionParams(draft, s)).param("next", timestamp(nextRunAt))
+                    :status, :enabled, :next, :createdBy)
+                returning\s""" + COLUMNS)
+                .param("id", id).param("workspace", job.workspaceId()).param("createdBy", createdBy)
+                .params(definitionParams(job.draft())).params(statusParams(job.status(), nextRunAt))
                 .query(this::map).single();
     }
 
-    Job update(UUID id, JobDraft draft, Instant nextRunAt) {
-        Schedule s = draft.schedule();
+    /** Replaces the definition and status; throws {@link org.springframework.dao.DuplicateKeyException} on a taken name. */
+    Job update(UUID id, JobEdit edit, Instant nextRunAt) {
         return db.sql("""
                 update scheduler_jobs set name = :name, description = :description, schedule_type = :type,
                     schedule_time = :time, schedule_days = cast(:days as week_day[]), interval_seconds = :interval,
                     anchor_at = :anchor, cron_expression = :cron, timezone = :zone,
                     actions = cast(:actions as pipeline_action[]), config = cast(:config as jsonb),
-                    next_run_at = case when status = 'active' then :next else next_run_at end,
+                    status = :status, is_enabled = :enabled, next_run_at = :next,
                     version = version + 1, updated_at = now()
                 where id = :id
-                returning """ + " " + COLUMNS)
-                .param("id", id).params(definitionParams(draft, s)).param("next", timestamp(nextRunAt))
+                returning\s""" + COLUMNS)
+                .param("id", id).params(definitionParams(edit.draft())).params(statusParams(edit.status(), nextRunAt))
                 .query(this::map).single();
     }
 
@@ -77,9 +85,8 @@ class JobRepository {
                 update scheduler_jobs set status = :status, is_enabled = :enabled, next_run_at = :next,
                     version = version + 1, updated_at = now()
                 where id = :id
-                returning """ + " " + COLUMNS)
-                .param("id", id).param("status", status.name().toLowerCase(Locale.ROOT))
-                .param("enabled", status == JobStatus.ACTIVE).param("next", timestamp(nextRunAt))
+                returning\s""" + COLUMNS)
+                .param("id", id).params(statusParams(status, nextRunAt))
                 .query(this::map).single();
     }
 
@@ -97,45 +104,64 @@ class JobRepository {
         return db.sql("select " + COLUMNS + " from scheduler_jobs where id = ?").param(id).query(this::map).optional();
     }
 
+    /** Newest first, as the original lists them. */
     List<Job> inWorkspace(UUID workspaceId) {
-        return db.sql("select " + COLUMNS + " from scheduler_jobs where workspace_id = ? order by created_at, id")
+        return db.sql("select " + COLUMNS + " from scheduler_jobs where workspace_id = ? order by created_at desc, id")
                 .param(workspaceId).query(this::map).list();
     }
 
-    private java.util.Map<String, Object> definitionParams(JobDraft draft, Schedule s) {
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
+    private Map<String, Object> definitionParams(JobDraft draft) {
+        Schedule s = draft.schedule();
+        Map<String, Object> params = new HashMap<>();
         params.put("name", draft.name());
         params.put("description", draft.description());
-        params.put("type", s.type().name().toLowerCase(Locale.ROOT));
+        params.put("type", lower(s.type()));
         params.put("time", s.time() == null ? null : Time.valueOf(s.time()));
         params.put("days", s.type() == ScheduleType.WEEKLY
-                ? new SqlArrayValue("text", s.days().stream().map(d -> d.name().toLowerCase(Locale.ROOT)).toArray()) : null);
-        params.put("interval", s.intervalSeconds() == null ? null : s.intervalSeconds().intValue());
+                ? new SqlArrayValue("text", s.days().stream().map(JobRepository::lower).toArray()) : null);
+        params.put("interval", s.intervalSeconds() == null ? null : Math.toIntExact(s.intervalSeconds()));
         params.put("anchor", timestamp(s.anchor()));
         params.put("cron", s.cron());
         params.put("zone", s.timezone().getId());
-        params.put("actions", new SqlArrayValue("text",
-                draft.plan().actions().stream().map(a -> a.name().toLowerCase(Locale.ROOT)).toArray()));
+        params.put("actions", new SqlArrayValue("text", draft.plan().actions().stream().map(JobRepository::lower).toArray()));
         params.put("config", codec.toJson(draft.config()));
         return params;
     }
 
+    private static Map<String, Object> statusParams(JobStatus status, Instant nextRunAt) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("status", lower(status));
+        params.put("enabled", status == JobStatus.ACTIVE);
+        params.put("next", timestamp(nextRunAt));
+        return params;
+    }
+
     private Job map(ResultSet rs, int row) throws SQLException {
-        ScheduleType type = ScheduleType.valueOf(rs.getString("schedule_type").toUpperCase(Locale.ROOT));
         Time time = rs.getTime("schedule_time");
-        long interval = rs.getLong("interval_seconds");
-        Schedule schedule = new Schedule(type, time == null ? null : time.toLocalTime(),
-                strings(rs.getArray("schedule_days")).stream().map(d -> DayOfWeek.valueOf(d.toUpperCase(Locale.ROOT))).toList(),
-                rs.wasNull() ? null : interval, instant(rs, "anchor_at"), rs.getString("cron_expression"),
+        Integer interval = rs.getObject("interval_seconds", Integer.class);
+        Schedule schedule = new Schedule(ScheduleType.valueOf(upper(rs.getString("schedule_type"))),
+                time == null ? null : time.toLocalTime(),
+                strings(rs.getArray("schedule_days")).stream().map(d -> DayOfWeek.valueOf(upper(d))).toList(),
+                interval == null ? null : interval.longValue(), instant(rs, "anchor_at"), rs.getString("cron_expression"),
                 ZoneId.of(rs.getString("timezone")));
-        Plan plan = new Plan(strings(rs.getArray("actions")).stream().map(a -> Action.valueOf(a.toUpperCase(Locale.ROOT))).toList());
+        Plan plan = new Plan(strings(rs.getArray("actions")).stream().map(a -> Action.valueOf(upper(a))).toList());
         JobDraft definition = new JobDraft(rs.getString("name"), rs.getString("description"), schedule, plan,
                 codec.fromJson(rs.getString("config"), JobConfig.class));
+        String lastRunStatus = rs.getString("last_run_status");
         return new Job(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class), definition,
-                JobStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), rs.getLong("version"),
-                instant(rs, "next_run_at"), instant(rs, "last_run_at"), rs.getInt("total_runs"),
-                rs.getInt("successful_runs"), rs.getInt("failed_runs"), rs.getObject("created_by", UUID.class),
-                instant(rs, "created_at"), instant(rs, "updated_at"));
+                JobStatus.valueOf(upper(rs.getString("status"))), rs.getLong("version"),
+                instant(rs, "next_run_at"), instant(rs, "last_run_at"),
+                lastRunStatus == null ? null : ExecutionStatus.parse(lastRunStatus), rs.getString("last_error"),
+                rs.getInt("total_runs"), rs.getInt("successful_runs"), rs.getInt("failed_runs"),
+                rs.getObject("created_by", UUID.class), instant(rs, "created_at"), instant(rs, "updated_at"));
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String upper(String value) {
+        return value.toUpperCase(Locale.ROOT);
     }
 
     private static List<String> strings(Array array) throws SQLException {
@@ -143,11 +169,11 @@ class JobRepository {
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
-        java.sql.Timestamp value = rs.getTimestamp(column);
+        Timestamp value = rs.getTimestamp(column);
         return value == null ? null : value.toInstant();
     }
 
-    private static java.sql.Timestamp timestamp(Instant instant) {
-        return instant == null ? null : java.sql.Timestamp.from(instant);
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 }

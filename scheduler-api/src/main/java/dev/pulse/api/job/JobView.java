@@ -10,7 +10,10 @@ import dev.pulse.contracts.json.MessageCodec;
 import dev.pulse.contracts.messages.Schedule;
 import tools.jackson.databind.JsonNode;
 
-/** A job as the API returns it: the sprint's fields, snake_case. */
+/**
+ * A job as the API returns it: the original's fields (snake_case), plus Pulse's interval_minutes,
+ * anchor_at and version. {@code is_enabled} is always "status is active".
+ */
 record JobView(
         UUID id,
         UUID workspaceId,
@@ -29,6 +32,8 @@ record JobView(
         boolean isEnabled,
         Instant nextRunAt,
         Instant lastRunAt,
+        String lastRunStatus,
+        String lastError,
         int totalRuns,
         int successfulRuns,
         int failedRuns,
@@ -47,7 +52,7 @@ record JobView(
                 s.intervalSeconds() == null ? null : s.intervalSeconds() / 60, s.anchor(), s.cron(), s.timezone().getId(),
                 job.definition().plan().actions().stream().map(JobView::lower).toList(),
                 codec.toTree(job.definition().config()), lower(job.status()), job.enabled(), job.nextRunAt(),
-                job.lastRunAt(), job.totalRuns(), job.successfulRuns(), job.failedRuns(), job.version(), job.createdBy(),
+                job.lastRunAt(), job.lastRunStatus() == null ? null : job.lastRunStatus().value(), job.lastError(), job.totalRuns(), job.successfulRuns(), job.failedRuns(), job.version(), job.createdBy(),
                 job.createdAt(), job.updatedAt());
     }
 

@@ -15,13 +15,13 @@ final class PlanReader {
     private PlanReader() {
     }
 
+    /** What a job does when its request names no actions, as in the original: the whole pipeline. */
+    static final Plan DEFAULT = Plan.of(Action.SCRAPE, Action.GENERATE, Action.SEND);
+
     static Plan read(FieldReader fields, Plan current) {
         List<JsonNode> elements = fields.array("actions");
         if (elements == null) {
-            if (current == null) {
-                fields.require("actions", null);
-            }
-            return current;
+            return current == null ? DEFAULT : current;
         }
         if (elements.isEmpty()) {
             fields.error("actions", "must name at least one of scrape, generate, send");

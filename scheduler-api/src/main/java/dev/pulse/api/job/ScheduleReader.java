@@ -24,6 +24,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class ScheduleReader {
 
+    /** The original's default run time of daily and weekly schedules. */
+    static final LocalTime DEFAULT_TIME = LocalTime.of(8, 0);
     private static final Pattern HH_MM = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
     private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
 
@@ -32,7 +34,8 @@ final class ScheduleReader {
 
     /**
      * Reads a schedule; absent fields fall back to {@code current} (null on create), even across a change
-     * of type (daily to weekly keeps the time); fields the type does not use are dropped. Returns null after
+     * of type (daily to weekly keeps the time); a daily or weekly schedule with no time runs at 08:00, as in
+     * the original; fields the type does not use are dropped. Returns null after
      * recording errors in {@code fields} if the schedule is invalid.
      */
     static Schedule read(FieldReader fields, Schedule current, Instant now, ScheduleCalculator calculator) {
@@ -52,8 +55,8 @@ final class ScheduleReader {
             return null;
         }
         Schedule schedule = switch (type) {
-            case DAILY -> Schedule.daily(time, zone);
-            case WEEKLY -> Schedule.weekly(days, time, zone);
+            case DAILY -> Schedule.daily(time == null ? DEFAULT_TIME : time, zone);
+            case WEEKLY -> Schedule.weekly(days, time == null ? DEFAULT_TIME : time, zone);
             case CUSTOM -> Schedule.every(interval == null ? 0 : interval, anchor == null ? now : anchor, zone);
             case CRON -> Schedule.cron(cron, zone);
         };
@@ -61,7 +64,7 @@ final class ScheduleReader {
             calculator.validate(schedule);
             return schedule;
         } catch (InvalidScheduleException e) {
-            fields.error(e.field().equals("interval_seconds") ? "interval_minutes" : e.field(), e.getMessage());
+            fields.error(e.field(), e.getMessage());
             return null;
         }
     }

@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -29,18 +28,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final long RELAY_LOCK = 0x50554c5345L; // "PULSE"
     private static final int BATCH = 500;
     private static final Duration IDLE_POLL = Duration.ofMillis(200);
 
-    private final JdbcClient db;
+    private final OutboxRepository outbox;
     private final KafkaTemplate<String, byte[]> kafka;
     private final TransactionTemplate transactions;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile Thread worker;
 
-    OutboxRelay(JdbcClient db, KafkaTemplate<String, byte[]> kafka, TransactionTemplate transactions) {
-        this.db = db;
+    OutboxRelay(OutboxRepository outbox, KafkaTemplate<String, byte[]> kafka, TransactionTemplate transactions) {
+        this.outbox = outbox;
         this.kafka = kafka;
         this.transactions = transactions;
     }
@@ -102,25 +100,19 @@ public class OutboxRelay implements SmartLifecycle {
     /** Publishes one batch; returns how many rows it published. */
     int relayBatch() {
         Integer published = transactions.execute(status -> {
-            boolean mine = db.sql("select pg_try_advisory_xact_lock(?)").param(RELAY_LOCK).query(Boolean.class).single();
-            if (!mine) {
+            if (!outbox.lockRelay()) {
                 return 0;
             }
-            List<OutboxRow> rows = db.sql("""
-                    select id, topic, message_key, payload from outbox
-                    where published_at is null order by id limit ?""")
-                    .param(BATCH).query(OutboxRow.class).list();
+            List<OutboxRepository.OutboxRow> rows = outbox.unpublished(BATCH);
             if (rows.isEmpty()) {
                 return 0;
             }
             List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
-            for (OutboxRow row : rows) {
+            for (OutboxRepository.OutboxRow row : rows) {
                 sends.add(kafka.send(row.topic(), row.messageKey(), row.payload()));
             }
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).orTimeout(30, TimeUnit.SECONDS).join();
-            db.sql("update outbox set published_at = now() where id = any(?)")
-                    .param(rows.stream().map(OutboxRow::id).toArray(Long[]::new))
-                    .update();
+            outbox.markPublished(rows);
             return rows.size();
         });
         return published == null ? 0 : published;
@@ -129,9 +121,6 @@ public class OutboxRelay implements SmartLifecycle {
     /** Published rows are kept a day for inspection, then removed. */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
     void removePublished() {
-        db.sql("delete from outbox where published_at < now() - interval '1 day'").update();
-    }
-
-    record OutboxRow(long id, String topic, String messageKey, byte[] payload) {
+        outbox.removePublishedBeforeADayAgo();
     }
 }

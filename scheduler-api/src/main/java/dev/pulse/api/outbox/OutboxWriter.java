@@ -1,21 +1,16 @@
 package dev.pulse.api.outbox;
 
-import java.time.Clock;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.pulse.contracts.json.MessageCodec;
-import dev.pulse.contracts.messages.Envelope;
 import dev.pulse.contracts.messages.JobChanged;
 import dev.pulse.contracts.messages.JobDue;
-import dev.pulse.contracts.messages.JobSnapshot;
-import dev.pulse.contracts.messages.JobConfig;
-import dev.pulse.contracts.messages.Plan;
+import dev.pulse.contracts.schedule.ScheduleCalculator;
 import dev.pulse.contracts.topics.Topic;
 import dev.pulse.contracts.topics.Topics;
 
@@ -26,23 +21,31 @@ import dev.pulse.contracts.topics.Topics;
 @Component
 public class OutboxWriter {
 
-    private final JdbcClient db;
+    private final OutboxRepository outbox;
     private final MessageCodec codec;
+    private final ScheduleCalculator calculator;
     private final ApplicationEventPublisher events;
-    private final Clock clock;
 
-    OutboxWriter(JdbcClient db, MessageCodec codec, ApplicationEventPublisher events, Clock clock) {
-        this.db = db;
+    OutboxWriter(OutboxRepository outbox, MessageCodec codec, ScheduleCalculator calculator, ApplicationEventPublisher events) {
+        this.outbox = outbox;
         this.codec = codec;
+        this.calculator = calculator;
         this.events = events;
-        this.clock = clock;
     }
 
-    /** A full snapshot of the job at {@code version}, keyed by job id on the compacted jobs topic. */
+    /**
+     * A full snapshot of the job, keyed by job id on the compacted jobs topic. The snapshot is read back
+     * from its own bytes and scheduled with the ticker's engine first: a JobChanged the ticker could not
+     * schedule is a bug here, and fails the change (rolls it back) rather than reaching the ticker.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void jobChanged(UUID jobId, UUID workspaceId, long version, JobSnapshot job, Plan plan, JobConfig config) {
-        JobChanged message = new JobChanged(Envelope.forJob(jobId, workspaceId, plan, config, clock.instant()), version, job);
-        insert(Topics.JOBS, jobId.toString(), codec.encode(message), jobId, version);
+    public void jobChanged(JobChanged message) {
+        byte[] payload = codec.encode(message);
+        JobChanged asTheTickerReadsIt = codec.decode(payload, JobChanged.class);
+        calculator.validate(asTheTickerReadsIt.job().schedule());
+        calculator.next(asTheTickerReadsIt.job().schedule(), message.envelope().occurredAt());
+        UUID jobId = message.envelope().jobId();
+        insert(Topics.JOBS, jobId.toString(), payload, jobId, message.version());
     }
 
     /** A tombstone: the job is gone for good. It supersedes {@code lastVersion}. */
@@ -58,9 +61,7 @@ public class OutboxWriter {
     }
 
     private void insert(Topic topic, String key, byte[] payload, UUID aggregateId, Long version) {
-        db.sql("insert into outbox (topic, message_key, payload, aggregate_id, aggregate_version) values (?, ?, ?, ?, ?)")
-                .params(topic.name(), key, payload, aggregateId, version)
-                .update();
+        outbox.insert(topic.name(), key, payload, aggregateId, version);
         events.publishEvent(new OutboxWritten());
     }
 }

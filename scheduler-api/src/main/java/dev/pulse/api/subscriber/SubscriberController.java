@@ -3,7 +3,6 @@ package dev.pulse.api.subscriber;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -32,7 +31,6 @@ import tools.jackson.databind.JsonNode;
 @Tag(name = "Subscribers", description = "Who receives a workspace's newsletters")
 class SubscriberController {
 
-    private static final Set<String> STATUSES = Set.of("active", "unsubscribed", "bounced");
 
     private final SubscriberService subscribers;
 
@@ -64,16 +62,15 @@ class SubscriberController {
     ApiResponse<List<Subscriber>> list(@AuthenticationPrincipal Jwt jwt, @PathVariable("workspace_id") UUID workspaceId,
             @RequestParam(required = false) String status, @RequestParam(defaultValue = "100") int limit,
             @RequestParam(defaultValue = "0") int offset) {
-        if (status != null && !STATUSES.contains(status)) {
-            throw ApiException.invalid("status", "must be active, unsubscribed or bounced");
-        }
+        SubscriberStatus wanted = status == null ? null : SubscriberStatus.parse(status)
+                .orElseThrow(() -> ApiException.invalid("status", "must be active, unsubscribed or bounced"));
         if (limit < 1 || limit > 1000) {
             throw ApiException.invalid("limit", "must be between 1 and 1000");
         }
         if (offset < 0) {
             throw ApiException.invalid("offset", "must be 0 or more");
         }
-        return ApiResponse.ok(subscribers.list(CurrentUser.of(jwt), workspaceId, status, limit, offset));
+        return ApiResponse.ok(subscribers.list(CurrentUser.of(jwt), workspaceId, wanted, limit, offset));
     }
 
     @DeleteMapping("/{subscriber_id}")

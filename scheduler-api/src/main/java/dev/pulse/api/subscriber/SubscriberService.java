@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,13 +20,12 @@ import dev.pulse.api.workspace.WorkspaceAccess;
 class SubscriberService {
 
     static final int MAX_IMPORT_ROWS = 10_000;
-    private static final String COLUMNS = "id, workspace_id, email, name, status, created_at, unsubscribed_at";
 
-    private final JdbcClient db;
+    private final SubscriberRepository subscribers;
     private final WorkspaceAccess access;
 
-    SubscriberService(JdbcClient db, WorkspaceAccess access) {
-        this.db = db;
+    SubscriberService(SubscriberRepository subscribers, WorkspaceAccess access) {
+        this.subscribers = subscribers;
         this.access = access;
     }
 
@@ -39,24 +37,21 @@ class SubscriberService {
     Subscriber create(CurrentUser user, UUID workspaceId, String email, String name) {
         access.require(workspaceId, user, MemberRole.EDITOR, "workspace");
         try {
-            return db.sql("insert into subscribers (id, workspace_id, email, name) values (?, ?, ?, ?) returning " + COLUMNS)
-                    .params(UUID.randomUUID(), workspaceId, email, name).query(Subscriber.class).single();
+            return subscribers.insert(workspaceId, email, name);
         } catch (DuplicateKeyException e) {
             throw ApiException.conflict("email", "This address is already a subscriber of the workspace");
         }
     }
 
-    List<Subscriber> list(CurrentUser user, UUID workspaceId, String status, int limit, int offset) {
+    List<Subscriber> list(CurrentUser user, UUID workspaceId, SubscriberStatus status, int limit, int offset) {
         access.require(workspaceId, user, MemberRole.VIEWER, "workspace");
-        return db.sql("select " + COLUMNS + " from subscribers where workspace_id = ? and (cast(? as text) is null or status = ?)"
-                        + " order by created_at, id limit ? offset ?")
-                .params(workspaceId, status, status, limit, offset).query(Subscriber.class).list();
+        return subscribers.inWorkspace(workspaceId, status, limit, offset);
     }
 
     @Transactional
     void delete(CurrentUser user, UUID workspaceId, UUID subscriberId) {
         access.require(workspaceId, user, MemberRole.EDITOR, "workspace");
-        if (db.sql("delete from subscribers where workspace_id = ? and id = ?").params(workspaceId, subscriberId).update() == 0) {
+        if (!subscribers.delete(workspaceId, subscriberId)) {
             throw ApiException.notFound("subscriber");
         }
     }
@@ -80,15 +75,7 @@ class SubscriberService {
                 unique.putIfAbsent(email.toLowerCase(Locale.ROOT), new Candidate(candidate.row(), email, blankToNull(candidate.name())));
             }
         }
-        int inserted = unique.isEmpty() ? 0 : db.sql("""
-                insert into subscribers (id, workspace_id, email, name)
-                select u.id, ?, u.email, u.name from unnest(?::uuid[], ?::text[], ?::text[]) as u(id, email, name)
-                on conflict do nothing""")
-                .params(workspaceId,
-                        unique.values().stream().map(c -> UUID.randomUUID()).toArray(UUID[]::new),
-                        unique.values().stream().map(Candidate::email).toArray(String[]::new),
-                        unique.values().stream().map(Candidate::name).toArray(String[]::new))
-                .update();
+        int inserted = subscribers.insertNew(workspaceId, unique.values());
         int valid = candidates.size() - rejected.size();
         return new ImportReport(candidates.size(), inserted, valid - inserted, rejected);
     }

@@ -6,7 +6,6 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,6 +14,7 @@ import org.springframework.web.util.HtmlUtils;
 
 import dev.pulse.contracts.unsubscribe.UnsubscribeTokens;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -24,16 +24,17 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  */
 @RestController
 @Tag(name = "Unsubscribe", description = "Public one-click unsubscribe (RFC 8058)")
+@SecurityRequirements
 class UnsubscribeController {
 
     private static final String ONE_CLICK = "One-Click";
 
     private final UnsubscribeTokens tokens;
-    private final JdbcClient db;
+    private final SubscriberRepository subscribers;
 
-    UnsubscribeController(UnsubscribeTokens tokens, JdbcClient db) {
+    UnsubscribeController(UnsubscribeTokens tokens, SubscriberRepository subscribers) {
         this.tokens = tokens;
-        this.db = db;
+        this.subscribers = subscribers;
     }
 
     @GetMapping(path = "/api/v1/unsubscribe", produces = MediaType.TEXT_HTML_VALUE)
@@ -59,8 +60,7 @@ class UnsubscribeController {
         if (subscriber.isEmpty()) {
             return page(HttpStatus.NOT_FOUND, "Link not recognised", "<p>This unsubscribe link is not valid.</p>");
         }
-        db.sql("update subscribers set status = 'unsubscribed', unsubscribed_at = now() where id = ? and status = 'active'")
-                .param(subscriber.get()).update();
+        subscribers.unsubscribe(subscriber.get());
         return page(HttpStatus.OK, "Unsubscribed", "<p>You will receive no more newsletters at this address.</p>");
     }
 
@@ -69,7 +69,7 @@ class UnsubscribeController {
     }
 
     private Optional<String> email(UUID subscriber) {
-        return db.sql("select email from subscribers where id = ?").param(subscriber).query(String.class).optional();
+        return subscribers.email(subscriber);
     }
 
     private static ResponseEntity<String> page(HttpStatus status, String title, String body) {

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import dev.pulse.contracts.schedule.InvalidScheduleException;
+
 /** Every failure becomes the envelope with a meaningful status; nothing raw reaches a client. */
 @RestControllerAdvice
 class ApiExceptionHandler {
@@ -24,6 +26,12 @@ class ApiExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiResponse<Void>> api(ApiException e) {
         return respond(e.status(), e.toError());
+    }
+
+    /** Requests are validated field by field first; this is the net under that, never a 500. */
+    @ExceptionHandler(InvalidScheduleException.class)
+    ResponseEntity<ApiResponse<Void>> invalidSchedule(InvalidScheduleException e) {
+        return api(ApiException.invalid(e.field(), e.getMessage()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -1,9 +1,7 @@
 package dev.pulse.api.workspace;
 
-import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import dev.pulse.api.auth.CurrentUser;
@@ -16,21 +14,15 @@ import dev.pulse.api.web.ApiException;
 @Component
 public class WorkspaceAccess {
 
-    private final JdbcClient db;
+    private final WorkspaceRepository workspaces;
 
-    WorkspaceAccess(JdbcClient db) {
-        this.db = db;
-    }
-
-    public Optional<MemberRole> roleOf(UUID workspaceId, UUID userId) {
-        return db.sql("select role from workspace_members where workspace_id = ? and user_id = ?")
-                .params(workspaceId, userId)
-                .query(String.class).optional().map(MemberRole::parse);
+    WorkspaceAccess(WorkspaceRepository workspaces) {
+        this.workspaces = workspaces;
     }
 
     /** The caller's role, if it is at least {@code minimum}; otherwise 404 (not a member) or 403. */
     public MemberRole require(UUID workspaceId, CurrentUser user, MemberRole minimum, String thing) {
-        MemberRole role = roleOf(workspaceId, user.id()).orElseThrow(() -> ApiException.notFound(thing));
+        MemberRole role = workspaces.roleOf(workspaceId, user.id()).orElseThrow(() -> ApiException.notFound(thing));
         if (!role.includes(minimum)) {
             throw ApiException.forbidden("This needs the " + minimum.value() + " role; you are " + role.value());
         }
