@@ -51,14 +51,40 @@ class ComposeFileTest {
         assertThat(env(service)).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092").containsKey("SERVER_PORT");
     }
 
+    /** No secret has a default: compose must be given them, and .env.example says how. */
+    @Test
+    void theSecretsAreRequiredFromTheEnvironment() throws IOException {
+        Map<String, Map<String, Object>> services = composeServices();
+        assertThat((String) env(services.get("scheduler-api")).get("PULSE_JWT_SECRET")).startsWith("${PULSE_JWT_SECRET:?");
+        for (String service : List.of("scheduler-api", "action-send")) {
+            assertThat((String) env(services.get(service)).get("PULSE_UNSUBSCRIBE_SECRET"))
+                    .as(service).startsWith("${PULSE_UNSUBSCRIBE_SECRET:?");
+        }
+        assertThat(Files.readString(Path.of("..", ".env.example"))).contains("PULSE_JWT_SECRET=", "PULSE_UNSUBSCRIBE_SECRET=");
+    }
+
     /** The real validator, where it is installed (Debian's docker-compose package; no engine needed). */
     @Test
-    void dockerComposeAcceptsTheFile() throws Exception {
+    void dockerComposeAcceptsTheFileOnlyWithItsSecrets() throws Exception {
         assumeTrue(onPath("docker-compose"), "docker-compose is not installed");
-        Process process = new ProcessBuilder("docker-compose", "-f", COMPOSE.toString(), "config", "-q")
-                .redirectErrorStream(true).start();
+        Map<String, String> secrets = Map.of("PULSE_JWT_SECRET", "x".repeat(40), "PULSE_UNSUBSCRIBE_SECRET", "y".repeat(40));
+        Process valid = compose(secrets);
+        assertThat(valid.exitValue()).as(new String(valid.getInputStream().readAllBytes())).isZero();
+        Process withoutSecrets = compose(Map.of());
+        assertThat(withoutSecrets.exitValue()).isNotZero();
+        assertThat(new String(withoutSecrets.getInputStream().readAllBytes())).contains("PULSE_");
+    }
+
+    private static Process compose(Map<String, String> environment) throws Exception {
+        // run where no .env is found, so only the given environment counts
+        ProcessBuilder builder = new ProcessBuilder("docker-compose", "-f", COMPOSE.toAbsolutePath().toString(),
+                "--project-directory", Files.createTempDirectory("compose").toString(), "config", "-q").redirectErrorStream(true);
+        builder.environment().remove("PULSE_JWT_SECRET");
+        builder.environment().remove("PULSE_UNSUBSCRIBE_SECRET");
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(new String(process.getInputStream().readAllBytes())).isZero();
+        return process;
     }
 
     @SuppressWarnings("unchecked")

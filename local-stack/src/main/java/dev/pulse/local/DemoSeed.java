@@ -30,18 +30,20 @@ final class DemoSeed {
     private DemoSeed() {
     }
 
-    static Demo create(Path apiJar, String apiUrl) throws IOException, InterruptedException {
-        String token = mintToken(apiJar);
+    static Demo create(Path apiJar, String apiUrl, String jwtSecret) throws IOException, InterruptedException {
+        String token = mintToken(apiJar, jwtSecret);
         String workspace = post(apiUrl + "/api/v1/workspaces", token, "{\"name\": \"Demo\"}");
         post(apiUrl + "/api/v1/workspaces/" + workspace + "/subscribers", token,
                 "{\"email\": \"" + DEMO_EMAIL + "\", \"name\": \"Demo reader\"}");
         return new Demo(DEMO_USER, token, workspace);
     }
 
-    private static String mintToken(Path apiJar) throws IOException, InterruptedException {
+    private static String mintToken(Path apiJar, String jwtSecret) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "-jar", apiJar.toString(), "mint-token", DEMO_USER.toString(), DEMO_EMAIL, "P30D")
-                .redirectErrorStream(false).start();
+        ProcessBuilder builder = new ProcessBuilder(java, "-jar", apiJar.toString(), "mint-token", DEMO_USER.toString(), DEMO_EMAIL, "P30D")
+                .redirectErrorStream(false);
+        builder.environment().put(LocalSecrets.JWT, jwtSecret);
+        Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0 || out.isEmpty()) {
             throw new IllegalStateException("mint-token failed: " + new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));

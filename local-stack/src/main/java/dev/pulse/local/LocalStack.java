@@ -26,6 +26,7 @@ public final class LocalStack implements AutoCloseable {
     private volatile boolean stopping;
     private String kafkaBootstrap;
     private DemoSeed.Demo demo;
+    private LocalSecrets secrets;
 
     LocalStack(LocalSettings settings) {
         this.settings = settings;
@@ -48,6 +49,7 @@ public final class LocalStack implements AutoCloseable {
         Files.deleteIfExists(state.resolve("local.env"));
         Files.writeString(state.resolve("launcher.pid"), ProcessHandle.current().pid() + "\n");
         clearData(state.resolve("data"));
+        secrets = LocalSecrets.loadOrCreate(state);
 
         say("PostgreSQL  starting on port " + settings.postgresPort());
         infrastructure.add(LocalPostgres.start(settings.postgresPort(), state.resolve("data/postgres")));
@@ -75,7 +77,7 @@ public final class LocalStack implements AutoCloseable {
                 return false;
             }
         }
-        demo = DemoSeed.create(settings.home().resolve(ServiceSpec.ALL.get(0).jar()), apiUrl());
+        demo = DemoSeed.create(settings.home().resolve(ServiceSpec.ALL.get(0).jar()), apiUrl(), secrets.jwtSecret());
         Map<String, String> env = localEnv();
         Files.write(state.resolve("local.env"), env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
         printSummary(env);
@@ -93,6 +95,7 @@ public final class LocalStack implements AutoCloseable {
             env.put("DB_USER", LocalPostgres.USER);
             env.put("DB_PASSWORD", LocalPostgres.PASSWORD);
         }
+        env.putAll(secrets.environmentFor(spec.name()));
         if (spec.usesMail()) {
             env.put("SMTP_HOST", "localhost");
             env.put("SMTP_PORT", Integer.toString(settings.smtpPort()));
@@ -115,6 +118,10 @@ public final class LocalStack implements AutoCloseable {
         env.put("SMTP_HOST", "localhost");
         env.put("SMTP_PORT", Integer.toString(settings.smtpPort()));
         env.put("PULSE_MAIL_URL", "http://localhost:" + settings.mailViewerPort());
+        if (secrets != null) {
+            env.put(LocalSecrets.JWT, secrets.jwtSecret());
+            env.put(LocalSecrets.UNSUBSCRIBE, secrets.unsubscribeSecret());
+        }
         for (ServiceProcess service : services) {
             env.put("PULSE_" + service.name().toUpperCase().replace('-', '_') + "_HEALTH", service.healthUri().toString());
         }

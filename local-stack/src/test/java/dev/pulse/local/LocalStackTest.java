@@ -48,6 +48,8 @@ class LocalStackTest {
             assertThat(env).containsKeys("PULSE_API_URL", "KAFKA_BOOTSTRAP_SERVERS", "DB_URL", "DB_USER", "DB_PASSWORD");
             assertThat(env.get("DB_URL")).endsWith(":" + postgresPort + "/postgres");
             assertThat(env).isEqualTo(stack.localEnv());
+            assertThat(env.get("PULSE_JWT_SECRET")).as("generated for this stack").hasSizeGreaterThanOrEqualTo(32)
+                    .isEqualTo(LocalSecrets.loadOrCreate(state).jwtSecret());
 
             HttpResponse<String> demo = http.send(HttpRequest.newBuilder(
                             java.net.URI.create(env.get("PULSE_API_URL") + "/api/v1/workspaces/" + env.get("PULSE_WORKSPACE_ID") + "/subscribers"))
