@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,7 @@ import dev.pulse.testsupport.TopicReader;
 import dev.pulse.testsupport.WithKafka;
 import dev.pulse.testsupport.WithPostgres;
 import dev.pulse.ticker.TickerApplication;
+import dev.pulse.ticker.config.TickerStreams;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -69,8 +71,23 @@ class ApiToTickerTest {
         ticker = new SpringApplicationBuilder(TickerApplication.class).run(OwnConfiguration.of(TickerApplication.class),
                 "--server.port=0",
                 "--pulse.ticker.state-dir=target/ticker-state-" + UUID.randomUUID());
+        awaitRunning(ticker.getBean(TickerStreams.class));
         baseUrl = "http://localhost:" + api.getEnvironment().getProperty("local.server.port");
         token = new TokenMinter(JWT_SECRET).mint(UUID.randomUUID(), "system@example.org", Duration.ofHours(1));
+    }
+
+    /** Started is not yet running: partitions are assigned and state restored first. */
+    private static void awaitRunning(TickerStreams streams) {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            assertThat(Instant.now()).as("ticker running within a minute, now %s", streams.state()).isBefore(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     @AfterAll

@@ -55,8 +55,9 @@ public class JobService {
     @Transactional
     public Job create(CurrentUser user, NewJob job) {
         access.require(job.workspaceId(), user, MemberRole.EDITOR, "workspace");
+        Instant now = clock.instant();
         try {
-            return changed(jobs.insert(UUID.randomUUID(), job, nextRun(job.draft().schedule(), job.status()), user.id()));
+            return changed(jobs.insert(UUID.randomUUID(), job, nextRun(job.draft().schedule(), job.status(), now), user.id()), now);
         } catch (DuplicateKeyException e) {
             throw nameTaken();
         }
@@ -81,8 +82,9 @@ public class JobService {
     @Transactional
     public Job update(CurrentUser user, UUID id, Function<Job, JobEdit> edit) {
         JobEdit change = edit.apply(locked(user, id, MemberRole.EDITOR));
+        Instant now = clock.instant();
         try {
-            return changed(jobs.update(id, change, nextRun(change.draft().schedule(), change.status())));
+            return changed(jobs.update(id, change, nextRun(change.draft().schedule(), change.status(), now)), now);
         } catch (DuplicateKeyException e) {
             throw nameTaken();
         }
@@ -98,7 +100,7 @@ public class JobService {
     @Transactional
     public Job pause(CurrentUser user, UUID id) {
         Job job = locked(user, id, MemberRole.EDITOR);
-        return job.status() == JobStatus.PAUSED ? job : changed(jobs.setStatus(id, JobStatus.PAUSED, null));
+        return job.status() == JobStatus.PAUSED ? job : changed(jobs.setStatus(id, JobStatus.PAUSED, null), clock.instant());
     }
 
     /** Fires again from the next instant after now: runs missed while paused are not made up. */
@@ -108,7 +110,8 @@ public class JobService {
         if (job.status() == JobStatus.ACTIVE) {
             return job;
         }
-        return changed(jobs.setStatus(id, JobStatus.ACTIVE, nextRun(job.definition().schedule(), JobStatus.ACTIVE)));
+        Instant now = clock.instant();
+        return changed(jobs.setStatus(id, JobStatus.ACTIVE, nextRun(job.definition().schedule(), JobStatus.ACTIVE, now)), now);
     }
 
     /** Starts an execution now, outside the schedule: a pending execution and its JobDue, committed together. */
@@ -141,8 +144,8 @@ public class JobService {
         return executions.activities(workspaceId, limit);
     }
 
-    private Instant nextRun(Schedule schedule, JobStatus status) {
-        return status == JobStatus.ACTIVE ? calculator.next(schedule, clock.instant()) : null;
+    private Instant nextRun(Schedule schedule, JobStatus status, Instant now) {
+        return status == JobStatus.ACTIVE ? calculator.next(schedule, now) : null;
     }
 
     private Job locked(CurrentUser user, UUID id, MemberRole minimum) {
@@ -151,10 +154,15 @@ public class JobService {
         return job;
     }
 
-    private Job changed(Job job) {
+    /**
+     * Publishes the job as changed at {@code now}, the instant its next_run_at was computed from: the
+     * ticker schedules from the change's time too, so the instant announced is the one that runs even
+     * if the change reaches the ticker late.
+     */
+    private Job changed(Job job, Instant now) {
         JobDraft definition = job.definition();
         outbox.jobChanged(new JobChanged(Envelope.forJob(job.id(), job.workspaceId(), definition.plan(), definition.config(),
-                clock.instant()), job.version(), new JobSnapshot(definition.name(), job.status(), definition.schedule())));
+                now), job.version(), new JobSnapshot(definition.name(), job.status(), definition.schedule())));
         return job;
     }
 

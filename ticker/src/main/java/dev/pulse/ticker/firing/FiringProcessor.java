@@ -139,11 +139,22 @@ final class FiringProcessor implements Processor<String, byte[], String, byte[]>
         return changed;
     }
 
-    /** The job's first instant from now, or null if it is not active; throws if its schedule cannot run. */
+    /**
+     * The job's first instant, or null if it is not active; throws if its schedule cannot run. It counts
+     * from when the change was made, as the API's next_run_at does, so a change that reaches the ticker
+     * late (a ticker restarting, a rebalance) still runs the instant the user was shown — late, within
+     * the misfire grace, or reported missed. A change older than the grace (a snapshot read again long
+     * after) counts from now, so re-reading the jobs topic never reports a job's whole past as missed.
+     */
     private Instant firstInstant(JobChanged changed) {
         Schedule schedule = changed.job().schedule();
         calculator.validate(schedule);
-        return changed.job().status() == JobStatus.ACTIVE ? calculator.next(schedule, now()) : null;
+        if (changed.job().status() != JobStatus.ACTIVE) {
+            return null;
+        }
+        Instant now = now();
+        Instant changedAt = changed.envelope().occurredAt();
+        return calculator.next(schedule, changedAt.isBefore(now.minus(grace(changed))) ? now : changedAt);
     }
 
     private void deleted(String jobId) {

@@ -51,6 +51,7 @@ class FiringTopologyTest {
 
     private final MessageCodec codec = new MessageCodec();
     private TopologyTestDriver driver;
+    private Instant now = START;
     private TestInputTopic<String, byte[]> jobs;
     private TestOutputTopic<String, byte[]> due;
     private TestOutputTopic<String, byte[]> missed;
@@ -121,6 +122,30 @@ class FiringTopologyTest {
         assertThat(due.isEmpty()).as("no catch-up after resume").isTrue();
         advance(Duration.ofSeconds(60));
         assertThat(fired()).extracting(JobDue::scheduledFor).containsExactly(START.plusSeconds(660));
+    }
+
+    @Test
+    void aChangeThatArrivesLateStillRunsTheInstantTheApiAnnounced() {
+        UUID job = UUID.randomUUID();
+        Instant changedAt = now;
+        Schedule schedule = everyMinuteFrom(START.plusSeconds(60)); // announced next run: START + 60 s
+        advance(Duration.ofSeconds(75)); // the ticker was busy (restarting, rebalancing) when it was made
+        jobs.pipeInput(new TestRecord<>(job.toString(), snapshot(job, 1, JobStatus.ACTIVE, schedule, null, changedAt), START));
+        advance(Duration.ofMillis(10));
+        assertThat(fired()).extracting(JobDue::scheduledFor).as("late, within the grace").containsExactly(START.plusSeconds(60));
+        assertThat(missed.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aSnapshotOlderThanItsGraceIsScheduledFromNowWithoutReportingItsPast() {
+        UUID job = UUID.randomUUID();
+        Instant changedAt = now;
+        advance(Duration.ofDays(2)); // a snapshot read again long after it was written
+        jobs.pipeInput(new TestRecord<>(job.toString(), snapshot(job, 1, JobStatus.ACTIVE, everyMinuteFrom(START.plusSeconds(60)),
+                null, changedAt), START));
+        advance(Duration.ofSeconds(60));
+        assertThat(fired()).extracting(JobDue::scheduledFor).containsExactly(START.plus(Duration.ofDays(2)).plusSeconds(60));
+        assertThat(missed.isEmpty()).isTrue();
     }
 
     @Test
@@ -327,8 +352,13 @@ class FiringTopologyTest {
     }
 
     private byte[] snapshot(UUID job, long version, JobStatus status, Schedule schedule, Integer graceSeconds) {
+        return snapshot(job, version, status, schedule, graceSeconds, null);
+    }
+
+    /** A snapshot as the API writes it: stamped with the moment of the change (by default, now). */
+    private byte[] snapshot(UUID job, long version, JobStatus status, Schedule schedule, Integer graceSeconds, Instant changedAt) {
         JobConfig config = new JobConfig(10, 1, List.of(), null, false, List.of(), graceSeconds);
-        Envelope envelope = Envelope.forJob(job, UUID.randomUUID(), PLAN, config, START);
+        Envelope envelope = Envelope.forJob(job, UUID.randomUUID(), PLAN, config, changedAt == null ? now : changedAt);
         return codec.encode(new JobChanged(envelope, version, new JobSnapshot("job", status, schedule)));
     }
 
@@ -355,6 +385,7 @@ class FiringTopologyTest {
 
     private void advance(Duration duration) {
         driver.advanceWallClockTime(duration);
+        now = now.plus(duration);
     }
 
     private List<JobDue> fired() {
