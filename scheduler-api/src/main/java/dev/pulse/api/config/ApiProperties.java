@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The API's secrets and public address. There are no built-in secrets: the unsubscribe secret is always
  * required, and the JWT secret unless tokens come from an identity provider ({@link IdentityProviderProperties});
- * the local stack generates both. Each secret is at least 32 bytes (HS256 and HMAC-SHA256 keys).
+ * the local stack generates both. Each secret is at least 32 bytes (HS256 and HMAC-SHA256 keys). The
+ * public URL's default is in application.yml.
  */
 @ConfigurationProperties("pulse.api")
 public record ApiProperties(String jwtSecret, String unsubscribeSecret, URI publicUrl) {
@@ -26,7 +27,9 @@ public record ApiProperties(String jwtSecret, String unsubscribeSecret, URI publ
                     + MIN_SECRET_BYTES + " bytes, e.g. `openssl rand -base64 48`");
         }
         requireLength(unsubscribeSecret, "pulse.api.unsubscribe-secret (PULSE_UNSUBSCRIBE_SECRET)");
-        publicUrl = publicUrl == null ? URI.create("http://localhost:8080") : publicUrl;
+        if (publicUrl == null) {
+            throw new IllegalArgumentException("pulse.api.public-url (PULSE_PUBLIC_URL) is not set");
+        }
     }
 
     static void requireLength(String secret, String name) {
