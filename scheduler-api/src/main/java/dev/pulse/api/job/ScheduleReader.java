@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -57,7 +58,8 @@ final class ScheduleReader {
         Schedule schedule = switch (type) {
             case DAILY -> Schedule.daily(time == null ? DEFAULT_TIME : time, zone);
             case WEEKLY -> Schedule.weekly(days, time == null ? DEFAULT_TIME : time, zone);
-            case CUSTOM -> Schedule.every(interval == null ? 0 : interval, anchor == null ? now : anchor, zone);
+            case CUSTOM -> Schedule.every(interval == null ? 0 : interval,
+                    anchor == null ? now.truncatedTo(ChronoUnit.SECONDS) : anchor, zone);
             case CRON -> Schedule.cron(cron, zone);
         };
         try {
