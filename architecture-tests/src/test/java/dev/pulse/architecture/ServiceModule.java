@@ -13,7 +13,7 @@ record ServiceModule(String artifactId, String basePackage) {
             new ServiceModule("action-send", "dev.pulse.send"));
 
     /** The only Pulse modules a service may use at run time. */
-    static final List<String> ALLOWED_LIBRARIES = List.of("contracts", "service-support");
+    static final List<String> ALLOWED_LIBRARIES = List.of("contracts", "service-support", "stage-support");
 
     @Override
     public String toString() {

@@ -1,0 +1,89 @@
+package dev.pulse.stage;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import dev.pulse.contracts.json.MessageCodec;
+import dev.pulse.contracts.messages.ContentScraped;
+import dev.pulse.contracts.messages.Envelope;
+import dev.pulse.contracts.messages.JobConfig;
+import dev.pulse.contracts.messages.JobDue;
+import dev.pulse.contracts.messages.Plan;
+import dev.pulse.contracts.messages.PulseMessage;
+import dev.pulse.contracts.messages.Trigger;
+import dev.pulse.contracts.topics.ServiceTopics;
+import dev.pulse.contracts.topics.Topics;
+import dev.pulse.testsupport.EmbeddedKafka;
+
+/** Inputs of the test stage, written to the real topics as the ticker and the stages before would. */
+final class Inputs {
+
+    static final MessageCodec CODEC = new MessageCodec();
+
+    private Inputs() {
+    }
+
+    static JobDue jobDue(UUID execution, Plan plan) {
+        Instant now = Instant.now();
+        return new JobDue(Envelope.forExecution(execution, Trigger.SCHEDULE, null, false, UUID.randomUUID(), UUID.randomUUID(),
+                plan, JobConfig.empty(), now), now, null);
+    }
+
+    static ContentScraped contentScraped(UUID execution, Plan plan) {
+        return new ContentScraped(jobDue(execution, plan).envelope().next(Instant.now()), List.of(), List.of());
+    }
+
+    static void send(PulseMessage message) {
+        String topic = message instanceof JobDue ? Topics.JOB_DUE.name() : Topics.CONTENT_SCRAPED.name();
+        sendRaw(topic, message.envelope().executionId().toString(), CODEC.encode(message));
+    }
+
+    static void sendRaw(String topic, String key, byte[] value) {
+        sendRaw(topic, null, key, value);
+    }
+
+    static void sendRaw(String topic, Integer partition, String key, byte[] value) {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                EmbeddedKafka.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, partition, key, value)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What service-support creates when a service starts; here there is no service around the runtime. */
+    static void createTopics(ServiceTopics service) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafka.bootstrapServers()))) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = service.topicsToCreate().stream().filter(topic -> !existing.contains(topic.name()))
+                    .map(topic -> new NewTopic(topic.name(), topic.partitions(), (short) 1)).toList();
+            admin.createTopics(missing).all().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] text(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}
