@@ -8,6 +8,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
@@ -74,10 +75,16 @@ final class StageRecoverer implements ConsumerRecordRecoverer {
         }
         PulseMessage input = codec.decode((byte[]) record.value(), topics.input(record.topic()).messageType());
         StageInput failed = new StageInput(topics.stage(), input, StageListener.attempt(record));
-        ActionFailed event = new ActionFailed(failedEnvelope(failed), topics.stage(), code(cause), reason(cause),
-                failed.attempt(), deadLetterTopic);
-        publisher.publish(Topics.ACTION_FAILED.name(), event);
-        metrics.count(StageMetrics.Outcome.FAILED);
+        try (var execution = MDC.putCloseable("execution_id", String.valueOf(failed.executionId()));
+                var job = MDC.putCloseable("job_id", String.valueOf(input.envelope().jobId()));
+                var stage = MDC.putCloseable("stage", topics.stage().name().toLowerCase(java.util.Locale.ROOT))) {
+            ActionFailed event = new ActionFailed(failedEnvelope(failed), topics.stage(), code(cause), reason(cause),
+                    failed.attempt(), deadLetterTopic);
+            publisher.publish(Topics.ACTION_FAILED.name(), event);
+            metrics.count(StageMetrics.Outcome.FAILED);
+            log.warn("Execution {} failed at {} after {} attempt(s) ({}); its input is on {}", failed.executionId(),
+                    topics.stage(), failed.attempt(), event.errorCode(), deadLetterTopic);
+        }
     }
 
     /** Derived from the input like the stage's own event, so a second report of one failure has the same id. */
