@@ -196,10 +196,10 @@ final class FiringProcessor implements Processor<String, byte[], String, byte[]>
         }
         Instant first = Instant.ofEpochMilli(entry.instant());
         JobChanged job;
-        List<Instant> instants;
+        List<Instant> following;
         try {
             job = codec.decode(state.snapshot(), JobChanged.class);
-            instants = passedAndNext(job.job().schedule(), first, now);
+            following = following(job.job().schedule(), first, now);
         } catch (RuntimeException e) {
             // The schedule was checked on arrival, so only a snapshot held from before that check (or
             // from an older schedule engine), or a schedule that runs out later, gets here. It would fail
@@ -213,12 +213,12 @@ final class FiringProcessor implements Processor<String, byte[], String, byte[]>
         Duration grace = grace(job);
         // Instants that were superseded while nobody fired them are reported, never run: at most the
         // latest passed instant runs, so a backlog never becomes a burst.
-        int latest = instants.size() - 2;
-        for (int i = 0; i < latest; i++) {
-            missed(jobId, job, instants.get(i), instants.get(i + 1), grace);
+        Instant instant = first;
+        for (int i = 0; i < following.size() - 1; i++) {
+            missed(jobId, job, instant, following.get(i), grace);
+            instant = following.get(i);
         }
-        Instant instant = instants.get(latest);
-        Instant next = instants.get(latest + 1);
+        Instant next = following.get(following.size() - 1);
         if (!next.isAfter(now)) {
             // still behind after a bounded catch-up: continue from here on the next tick
             missed(jobId, job, instant, next, grace);
@@ -231,16 +231,18 @@ final class FiringProcessor implements Processor<String, byte[], String, byte[]>
     }
 
     /**
-     * {@code first}, the instants after it up to now (at most {@code maxMissedPerJobPerTick} of them),
-     * and the one after those: computed in full before anything is published, so a schedule that fails
-     * halfway leaves nothing half-reported.
+     * The instants after {@code first}, up to and including the first one after {@code now} (or, behind
+     * by more than {@code maxMissedPerJobPerTick}, that many): computed in full before anything is
+     * published, so a schedule that fails halfway leaves nothing half-reported. Usually just one.
      */
-    private List<Instant> passedAndNext(Schedule schedule, Instant first, Instant now) {
-        List<Instant> instants = new ArrayList<>(2);
-        instants.add(first);
+    private List<Instant> following(Schedule schedule, Instant first, Instant now) {
         Instant next = calculator.next(schedule, first);
+        if (next.isAfter(now)) {
+            return List.of(next);
+        }
+        List<Instant> instants = new ArrayList<>();
         instants.add(next);
-        for (int skipped = 0; !next.isAfter(now) && skipped < settings.maxMissedPerJobPerTick(); skipped++) {
+        for (int skipped = 1; !next.isAfter(now) && skipped <= settings.maxMissedPerJobPerTick(); skipped++) {
             next = calculator.next(schedule, next);
             instants.add(next);
         }
