@@ -62,7 +62,9 @@ class BadInputTest extends ApiTest {
                 Arguments.of("max_items as text", "\"config\": {\"max_items\": \"ten\"}", "config.max_items"),
                 Arguments.of("days_back 366", "\"config\": {\"days_back\": 366}", "config.days_back"),
                 Arguments.of("unknown tone", "\"config\": {\"tone\": \"grumpy\"}", "config.tone"),
-                Arguments.of("a source that is no URL", "\"config\": {\"sources\": [\"rss\"]}", "config.sources[0]"),
+                Arguments.of("a source that is no URL", "\"config\": {\"sources\": [\"feeds please\"]}", "config.sources[0]"),
+                Arguments.of("an x source", "\"config\": {\"sources\": [\"rss\", \"x\"]}", "config.sources[1]"),
+                Arguments.of("a bad subreddit", "\"config\": {\"sources\": [{\"type\": \"reddit\", \"subreddit\": \"a\"}]}", "config.sources[0]"),
                 Arguments.of("a bad test email", "\"config\": {\"test_emails\": [\"not-an-email\"]}", "config.test_emails"),
                 Arguments.of("config not an object", "\"config\": [1]", "config"),
                 Arguments.of("workspace_id not a UUID", "\"workspace_id\": \"nope\"", "workspace_id"));

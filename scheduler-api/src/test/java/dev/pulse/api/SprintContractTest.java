@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  */
 class SprintContractTest extends ApiTest {
 
-    /** Use case 1 as the sprint writes it, but for its {@code sources} (workspace source types, the scrape issue). */
+    /** Use case 1 as the sprint writes it: {@code sources} are types of the workspace's sources. */
     private static final String USE_CASE_1 = """
             {
               "name": "Daily AI Digest",
@@ -27,7 +27,8 @@ class SprintContractTest extends ApiTest {
               "actions": ["scrape", "generate", "send"],
               "config": {
                 "max_items": 10,
-                "days_back": 1
+                "days_back": 1,
+                "sources": ["reddit", "rss"]
               }
             }""";
 
@@ -76,6 +77,7 @@ class SprintContractTest extends ApiTest {
         assertThat(Instant.parse(daily.get("next_run_at").asString()).atZone(ZoneId.of("America/New_York")).toLocalTime())
                 .hasToString("08:00");
         assertThat(daily.get("config").get("max_items").asInt()).isEqualTo(10);
+        assertThat(daily.get("config").get("sources").toString()).as("as written").isEqualTo("[\"reddit\",\"rss\"]");
 
         JsonNode weekly = create(owner, workspace, USE_CASE_2);
         Instant monday = Instant.parse(weekly.get("next_run_at").asString());

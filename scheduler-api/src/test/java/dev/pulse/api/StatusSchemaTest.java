@@ -8,6 +8,7 @@ import dev.pulse.api.workspace.MemberRole;
 import dev.pulse.contracts.messages.Action;
 import dev.pulse.contracts.messages.JobStatus;
 import dev.pulse.contracts.messages.ScheduleType;
+import dev.pulse.contracts.messages.SourceType;
 import dev.pulse.contracts.messages.Trigger;
 import dev.pulse.testsupport.SchemaDomains;
 import dev.pulse.testsupport.WithPostgres;
@@ -32,6 +33,7 @@ class StatusSchemaTest {
         SchemaDomains.assertDomainAcceptsExactly("schedule_type", ScheduleType.values());
         SchemaDomains.assertDomainAcceptsExactly("execution_trigger", Trigger.values());
         SchemaDomains.assertDomainAcceptsExactly("pipeline_action", Action.values());
+        SchemaDomains.assertDomainAcceptsExactly("source_type", SourceType.values());
     }
 
     @Test

@@ -1,13 +1,12 @@
 package dev.pulse.api.job;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
+import dev.pulse.api.source.SourceReader;
 import dev.pulse.api.subscriber.EmailAddresses;
 import dev.pulse.api.web.FieldReader;
 import dev.pulse.contracts.messages.FeedSource;
@@ -15,15 +14,13 @@ import dev.pulse.contracts.messages.JobConfig;
 import dev.pulse.contracts.messages.SourceType;
 import dev.pulse.contracts.messages.Tone;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /** The {@code config} object of a job request, range-checked field by field. */
 final class ConfigReader {
 
     static final int MAX_SOURCES = 50;
     static final int MAX_MISFIRE_GRACE_SECONDS = 7 * 24 * 3600;
-    private static final Pattern SUBREDDIT = Pattern.compile("[A-Za-z0-9_]{2,21}");
-    private static final Set<String> SORTS = Set.of("hot", "new", "top", "rising");
-    private static final Set<String> WINDOWS = Set.of("hour", "day", "week", "month", "year", "all");
 
     private ConfigReader() {
     }
@@ -70,6 +67,10 @@ final class ConfigReader {
         return new ArrayList<>(emails);
     }
 
+    /**
+     * Type names ("reddit", "rss": the workspace's sources of that type when the run starts), feed URLs,
+     * "r/<subreddit>", and source objects, in any mix; duplicates are dropped, order kept.
+     */
     private static List<FeedSource> sources(FieldReader config) {
         List<JsonNode> elements = config.array("sources");
         List<FeedSource> sources = new ArrayList<>();
@@ -81,54 +82,34 @@ final class ConfigReader {
             return sources;
         }
         for (int i = 0; i < elements.size(); i++) {
-            FeedSource source = source(elements.get(i));
-            if (source == null) {
-                config.error("sources[" + i + "]", "must be a feed URL, \"r/<subreddit>\", or an object "
-                        + "{type: rss|atom|reddit, url | subreddit, sort: hot|new|top|rising, time_window: hour|day|week|month|year|all}");
-            } else if (!sources.contains(source)) {
-                sources.add(source);
+            SourceReader.Read read = source(elements.get(i));
+            if (read.error() != null) {
+                config.error("sources[" + i + "]", read.error());
+            } else if (!sources.contains(read.source())) {
+                sources.add(read.source());
             }
         }
         return sources;
     }
 
-    private static FeedSource source(JsonNode node) {
-        if (node.isString()) {
-            String text = node.asString().trim();
-            if (text.startsWith("r/") && SUBREDDIT.matcher(text.substring(2)).matches()) {
-                return FeedSource.reddit(text.substring(2), "hot", null);
-            }
-            return isHttpUrl(text) ? FeedSource.feed(SourceType.RSS, text) : null;
+    private static SourceReader.Read source(JsonNode node) {
+        if (!node.isString()) {
+            return SourceReader.read(node);
         }
-        if (!node.isObject()) {
-            return null;
+        String text = node.asString().trim();
+        if ("x".equalsIgnoreCase(text) || "twitter".equalsIgnoreCase(text)) {
+            return new SourceReader.Read(null, SourceReader.X_REFUSED);
         }
-        String type = node.path("type").asString("").toLowerCase(Locale.ROOT);
-        switch (type) {
-            case "rss", "atom" -> {
-                String url = node.path("url").asString("");
-                return isHttpUrl(url) ? FeedSource.feed(SourceType.valueOf(type.toUpperCase(Locale.ROOT)), url) : null;
-            }
-            case "reddit" -> {
-                String subreddit = node.path("subreddit").asString("");
-                String sort = node.path("sort").asString("hot").toLowerCase(Locale.ROOT);
-                String window = node.hasNonNull("time_window") ? node.path("time_window").asString("").toLowerCase(Locale.ROOT) : null;
-                boolean valid = SUBREDDIT.matcher(subreddit).matches() && SORTS.contains(sort)
-                        && (window == null || WINDOWS.contains(window));
-                return valid ? FeedSource.reddit(subreddit, sort, window) : null;
-            }
-            default -> {
-                return null;
-            }
+        SourceType type = SourceReader.type(text);
+        if (type != null) {
+            return new SourceReader.Read(FeedSource.allOf(type), null);
         }
+        if (text.startsWith("r/")) {
+            return SourceReader.read(JsonNodeFactory.instance.objectNode().put("type", "reddit").put("subreddit", text));
+        }
+        return SourceReader.url(text).map(url -> new SourceReader.Read(FeedSource.feed(SourceType.RSS, url), null))
+                .orElse(new SourceReader.Read(null, "must be a source type (rss, atom, reddit, blog, youtube), a feed URL, "
+                        + "\"r/<subreddit>\", or an object {type, url | subreddit | channel, sort, time_window}"));
     }
 
-    private static boolean isHttpUrl(String text) {
-        try {
-            URI uri = URI.create(text);
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
 }

@@ -7,8 +7,11 @@ import java.util.Locale;
 import java.util.UUID;
 
 import dev.pulse.contracts.json.MessageCodec;
+import dev.pulse.contracts.messages.FeedSource;
 import dev.pulse.contracts.messages.Schedule;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * A job as the API returns it: the original's fields (snake_case), plus Pulse's interval_minutes,
@@ -51,9 +54,24 @@ record JobView(
                 s.days().stream().map(JobView::lower).toList(),
                 s.intervalSeconds() == null ? null : s.intervalSeconds() / 60, s.anchor(), s.cron(), s.timezone().getId(),
                 job.definition().plan().actions().stream().map(JobView::lower).toList(),
-                codec.toTree(job.definition().config()), lower(job.status()), job.enabled(), job.nextRunAt(),
+                config(job, codec), lower(job.status()), job.enabled(), job.nextRunAt(),
                 job.lastRunAt(), job.lastRunStatus() == null ? null : job.lastRunStatus().value(), job.lastError(), job.totalRuns(), job.successfulRuns(), job.failedRuns(), job.version(), job.createdBy(),
                 job.createdAt(), job.updatedAt());
+    }
+
+    /** The config as the user wrote it: a type selector is its type's name ("reddit"), as in the original. */
+    private static JsonNode config(Job job, MessageCodec codec) {
+        JsonNode config = codec.toTree(job.definition().config());
+        JsonNode sources = config.path("sources");
+        if (sources instanceof ArrayNode array) {
+            List<FeedSource> written = job.definition().config().sources();
+            for (int i = 0; i < array.size() && i < written.size(); i++) {
+                if (written.get(i).isSelector()) {
+                    array.set(i, StringNode.valueOf(lower(written.get(i).type())));
+                }
+            }
+        }
+        return config;
     }
 
     private static String lower(Enum<?> value) {
