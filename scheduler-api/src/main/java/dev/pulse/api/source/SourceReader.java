@@ -2,6 +2,7 @@ package dev.pulse.api.source;
 
 import java.net.URI;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -106,17 +107,17 @@ public final class SourceReader {
     }
 
     /** {@code text} if it is an absolute http(s) URL with a host, of a bounded length. */
-    public static java.util.Optional<String> url(String text) {
+    public static Optional<String> url(String text) {
         String trimmed = text == null ? "" : text.trim();
         if (trimmed.isEmpty() || trimmed.length() > MAX_URL) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
             URI uri = URI.create(trimmed);
             boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
-            return web && uri.getHost() != null ? java.util.Optional.of(trimmed) : java.util.Optional.empty();
+            return web && uri.getHost() != null ? Optional.of(trimmed) : Optional.empty();
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }
