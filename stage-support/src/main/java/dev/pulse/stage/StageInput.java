@@ -29,8 +29,14 @@ public record StageInput(Action stage, PulseMessage message, int attempt) {
      * redelivered input yields an event with the same id, and a replay (a new input) a new one.
      */
     public Envelope reply(Instant occurredAt) {
+        return reply(occurredAt, null);
+    }
+
+    /** Like {@link #reply(Instant)}, for another message about this input (its ActionFailed): another derived id. */
+    Envelope reply(Instant occurredAt, String about) {
         Envelope in = message.envelope();
-        return new Envelope(derivedId(in.messageId(), stage.name()), Envelope.SCHEMA_VERSION, occurredAt, in.jobId(),
+        String purpose = about == null ? stage.name() : stage.name() + "/" + about;
+        return new Envelope(derivedId(in.messageId(), purpose), Envelope.SCHEMA_VERSION, occurredAt, in.jobId(),
                 in.workspaceId(), in.executionId(), in.trigger(), in.replayOf(), in.testMode(), in.plan(), in.config());
     }
 

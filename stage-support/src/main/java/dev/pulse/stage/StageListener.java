@@ -11,7 +11,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.kafka.listener.MessageListener;
 import org.springframework.kafka.support.KafkaHeaders;
 
@@ -56,9 +55,7 @@ final class StageListener implements MessageListener<String, byte[]> {
             log.debug("Skipped {} of execution {}: {}", record.topic(), message.envelope().executionId(), skip.get());
             return;
         }
-        try (var execution = MDC.putCloseable("execution_id", String.valueOf(message.envelope().executionId()));
-                var job = MDC.putCloseable("job_id", String.valueOf(message.envelope().jobId()));
-                var stageName = MDC.putCloseable("stage", topics.stage().name().toLowerCase(java.util.Locale.ROOT))) {
+        try (LogContext context = LogContext.of(message.envelope(), topics.stageName())) {
             PulseMessage output = handle(new StageInput(stage.action(), message, attempt(record)));
             publisher.publish(topics.output().name(), output);
             afterPublish.accept(record);

@@ -2,6 +2,7 @@ package dev.pulse.stage;
 
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.pulse.contracts.messages.Action;
@@ -25,10 +26,10 @@ final class StageMetrics {
     private final Timer duration;
 
     StageMetrics(MeterRegistry registry, Action stage) {
-        String name = stage.name().toLowerCase(java.util.Locale.ROOT);
+        String name = stage.name().toLowerCase(Locale.ROOT);
         for (Outcome outcome : Outcome.values()) {
             counters.put(outcome, Counter.builder("pulse.stage.records").description("Input records by what became of them")
-                    .tag("stage", name).tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT)).register(registry));
+                    .tag("stage", name).tag("outcome", outcome.name().toLowerCase(Locale.ROOT)).register(registry));
         }
         duration = Timer.builder("pulse.stage.duration").description("Time the stage's handler took on one input")
                 .tag("stage", name).publishPercentileHistogram().register(registry);

@@ -8,7 +8,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
@@ -16,7 +15,6 @@ import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import dev.pulse.contracts.json.MessageCodec;
 import dev.pulse.contracts.json.MessageRejectedException;
 import dev.pulse.contracts.messages.ActionFailed;
-import dev.pulse.contracts.messages.Envelope;
 import dev.pulse.contracts.messages.PulseMessage;
 import dev.pulse.contracts.topics.DeadLetterHeaders;
 import dev.pulse.contracts.topics.Topics;
@@ -55,7 +53,7 @@ final class StageRecoverer implements ConsumerRecordRecoverer {
             Throwable cause = cause(e);
             RecordHeaders headers = new RecordHeaders();
             headers.add(DeadLetterHeaders.REASON, text(reason(cause)));
-            headers.add(STAGE_HEADER, text(topics.stage().name().toLowerCase(java.util.Locale.ROOT)));
+            headers.add(STAGE_HEADER, text(topics.stageName()));
             headers.add(ATTEMPTS_HEADER, text(Integer.toString(StageListener.attempt(record))));
             return headers;
         });
@@ -75,24 +73,14 @@ final class StageRecoverer implements ConsumerRecordRecoverer {
         }
         PulseMessage input = codec.decode((byte[]) record.value(), topics.input(record.topic()).messageType());
         StageInput failed = new StageInput(topics.stage(), input, StageListener.attempt(record));
-        try (var execution = MDC.putCloseable("execution_id", String.valueOf(failed.executionId()));
-                var job = MDC.putCloseable("job_id", String.valueOf(input.envelope().jobId()));
-                var stage = MDC.putCloseable("stage", topics.stage().name().toLowerCase(java.util.Locale.ROOT))) {
-            ActionFailed event = new ActionFailed(failedEnvelope(failed), topics.stage(), code(cause), reason(cause),
+        try (LogContext context = LogContext.of(input.envelope(), topics.stageName())) {
+            ActionFailed event = new ActionFailed(failed.reply(clock.instant(), "failed"), topics.stage(), code(cause), reason(cause),
                     failed.attempt(), deadLetterTopic);
             publisher.publish(Topics.ACTION_FAILED.name(), event);
             metrics.count(StageMetrics.Outcome.FAILED);
             log.warn("Execution {} failed at {} after {} attempt(s) ({}); its input is on {}", failed.executionId(),
                     topics.stage(), failed.attempt(), event.errorCode(), deadLetterTopic);
         }
-    }
-
-    /** Derived from the input like the stage's own event, so a second report of one failure has the same id. */
-    private Envelope failedEnvelope(StageInput failed) {
-        Envelope reply = failed.reply(clock.instant());
-        return new Envelope(StageInput.derivedId(reply.messageId(), "failed"),
-                reply.schemaVersion(), reply.occurredAt(), reply.jobId(), reply.workspaceId(), reply.executionId(),
-                reply.trigger(), reply.replayOf(), reply.testMode(), reply.plan(), reply.config());
     }
 
     private static String code(Throwable cause) {

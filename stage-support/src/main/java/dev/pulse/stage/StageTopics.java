@@ -42,6 +42,11 @@ record StageTopics(Action stage, ServiceTopics service, List<Topic> inputs, Topi
         return service.deadLetterFor(input(input));
     }
 
+    /** The stage as logs, metrics and dead-letter headers name it: {@code scrape}, {@code generate}, {@code send}. */
+    String stageName() {
+        return stage.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     String group() {
         return service.consumerGroup();
     }
