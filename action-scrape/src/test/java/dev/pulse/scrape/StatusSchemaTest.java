@@ -2,7 +2,7 @@ package dev.pulse.scrape;
 
 import org.junit.jupiter.api.Test;
 
-import dev.pulse.scrape.feed.FetchOutcome;
+import dev.pulse.contracts.messages.SourceOutcome;
 import dev.pulse.testsupport.SchemaDomains;
 import dev.pulse.testsupport.WithPostgres;
 
@@ -12,6 +12,6 @@ class StatusSchemaTest {
 
     @Test
     void fetchOutcomes() {
-        SchemaDomains.assertDomainAcceptsExactly("fetch_outcome", FetchOutcome.values());
+        SchemaDomains.assertDomainAcceptsExactly("fetch_outcome", SourceOutcome.values());
     }
 }

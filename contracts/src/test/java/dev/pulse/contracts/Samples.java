@@ -24,7 +24,8 @@ import dev.pulse.contracts.messages.Plan;
 import dev.pulse.contracts.messages.PulseMessage;
 import dev.pulse.contracts.messages.RunMissed;
 import dev.pulse.contracts.messages.Schedule;
-import dev.pulse.contracts.messages.SourceFailure;
+import dev.pulse.contracts.messages.SourceOutcome;
+import dev.pulse.contracts.messages.SourceReport;
 import dev.pulse.contracts.messages.SourceType;
 import dev.pulse.contracts.messages.Tone;
 import dev.pulse.contracts.messages.Trigger;
@@ -69,9 +70,12 @@ public final class Samples {
                 new Named("run-missed", new RunMissed(envelope(3), SCHEDULED, Instant.parse("2026-03-13T12:00:00Z"), 3600)),
                 new Named("content-scraped", new ContentScraped(envelope(4), List.of(new ContentItem(
                         UUID.fromString("6f1c2a4e-0000-4000-8000-000000000005"), SourceType.RSS,
-                        "https://example.org/feed.xml", "https://example.org/posts/1", "A post",
-                        "What it says", "Ada", Instant.parse("2026-03-09T06:30:00Z"), 0.75)),
-                        List.of(new SourceFailure("reddit:MachineLearning", "HTTP 503")))),
+                        "https://example.org/feed.xml", "Example blog", "https://example.org/posts/1", "A post",
+                        "What it says", "Ada", Instant.parse("2026-03-09T06:30:00Z"),
+                        "https://example.org/posts/1.png", 0, 0)),
+                        List.of(new SourceReport("https://example.org/feed.xml", SourceType.RSS, SourceOutcome.FETCHED,
+                                null, 20, 3, 1), new SourceReport("reddit:MachineLearning/top/day", SourceType.REDDIT,
+                                SourceOutcome.FAILED, "HTTP 503 Service Unavailable", 0, 0, 0)))),
                 new Named("newsletter-generated", new NewsletterGenerated(envelope(5), NEWSLETTER,
                         "Your AI digest", "<h1>Your AI digest</h1>", "Your AI digest", 1)),
                 new Named("newsletter-sent", new NewsletterSent(envelope(6), NEWSLETTER, 120, 117, 2, 1)),

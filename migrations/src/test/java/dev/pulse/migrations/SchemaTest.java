@@ -60,7 +60,7 @@ class SchemaTest {
     void everyTableOfTheDesignExists() throws SQLException {
         List<String> tables = strings("select table_name from information_schema.tables where table_schema = 'public'");
         assertThat(tables).contains("users", "workspaces", "workspace_members", "scheduler_jobs",
-                "scheduler_executions", "subscribers", "outbox", "content_items", "feed_fetch_state", "newsletters",
+                "scheduler_executions", "subscribers", "outbox", "feeds", "feed_items", "workspace_feeds", "discovered_feeds", "scrape_results", "newsletters",
                 "deliveries");
     }
 

@@ -2,13 +2,24 @@ package dev.pulse.contracts.messages;
 
 import java.util.List;
 
-/** The scrape stage finished: the items it kept, and the sources that failed. */
-public record ContentScraped(Envelope envelope, List<ContentItem> items, List<SourceFailure> failedSources)
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+/**
+ * The scrape stage finished: the items selected for generate (newest first) and how each source went.
+ * At least one source was read, or its stored items counted; a failed source makes the run partial.
+ */
+public record ContentScraped(Envelope envelope, List<ContentItem> items, List<SourceReport> sources)
         implements PulseMessage {
 
     public ContentScraped {
         Execution.require(envelope);
         items = items == null ? List.of() : List.copyOf(items);
-        failedSources = failedSources == null ? List.of() : List.copyOf(failedSources);
+        sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+
+    /** Some source could not be read in this execution. */
+    @JsonIgnore
+    public boolean partial() {
+        return sources.stream().anyMatch(s -> s.outcome() == SourceOutcome.FAILED);
     }
 }

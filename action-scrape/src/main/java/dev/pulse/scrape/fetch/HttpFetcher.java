@@ -1,0 +1,202 @@
+package dev.pulse.scrape.fetch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+
+/**
+ * Every HTTP GET of the scraper, feeds and Reddit alike: the guard on every connection, redirects
+ * followed by hand (at most {@code maxRedirects}, http and https only), a total deadline on top of the
+ * connect and read timeouts, the body cap counted on the decompressed stream, the per-host limit and
+ * Retry-After holds shared by every fetch of the instance.
+ */
+public final class HttpFetcher implements AutoCloseable {
+
+    private final CloseableHttpClient client;
+    private final FetchSettings settings;
+    private final HostGate hosts;
+    private final ScheduledExecutorService deadlines;
+    private final Clock clock;
+
+    HttpFetcher(CloseableHttpClient client, FetchSettings settings, ScheduledExecutorService deadlines, Clock clock) {
+        this.client = client;
+        this.settings = settings;
+        this.hosts = new HostGate(settings.perHostConcurrency(), clock);
+        this.deadlines = deadlines;
+        this.clock = clock;
+    }
+
+    public FetchResponse get(FetchRequest request) throws FetchException {
+        Instant deadline = clock.instant().plus(settings.totalTimeout());
+        URI url = checkedUrl(request.url());
+        for (int hop = 0; hop <= settings.maxRedirects(); hop++) {
+            Hop result = exchange(request, url, deadline);
+            if (result.redirect() == null) {
+                return result.response();
+            }
+            url = result.redirect();
+        }
+        throw new FetchException("More than " + settings.maxRedirects() + " redirects (last to " + url + ")");
+    }
+
+    private Hop exchange(FetchRequest request, URI url, Instant deadline) throws FetchException {
+        String host = url.getHost().toLowerCase(Locale.ROOT);
+        Instant held = hosts.heldUntil(host);
+        if (held != null) {
+            throw new FetchException(host + " asked to be left alone until " + held + " (Retry-After)", 0, held, null);
+        }
+        try {
+            if (!hosts.enter(host, remaining(deadline))) {
+                throw new FetchException("Timed out after " + settings.totalTimeout().toSeconds()
+                        + " s waiting for a free connection to " + host);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FetchException("Interrupted", e);
+        }
+        HttpGet get = new HttpGet(url);
+        request.headers().forEach(get::setHeader);
+        ScheduledFuture<?> timer = deadlines.schedule(get::cancel, remaining(deadline).toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            return client.execute(get, response -> read(url, response, host));
+        } catch (FetchExceptionCarrier carried) {
+            throw carried.failure;
+        } catch (BlockedAddressException blocked) {
+            throw new FetchException(blocked.getMessage(), blocked);
+        } catch (IOException e) {
+            if (get.isCancelled() || e instanceof InterruptedIOException && timer.isDone()) {
+                throw new FetchException("No complete answer within the total timeout of "
+                        + settings.totalTimeout().toSeconds() + " s", e);
+            }
+            throw new FetchException(describe(e), e);
+        } finally {
+            timer.cancel(false);
+            hosts.leave(host);
+        }
+    }
+
+    private Hop read(URI url, ClassicHttpResponse response, String host) throws IOException {
+        int status = response.getCode();
+        Map<String, String> headers = headers(response);
+        if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
+            String location = headers.get("location");
+            if (location == null) {
+                throw carry(new FetchException("HTTP " + status + " without a Location", status, null, null));
+            }
+            try {
+                return new Hop(null, checkedUrl(url.resolve(location.trim())));
+            } catch (FetchException | IllegalArgumentException e) {
+                throw carry(new FetchException("HTTP " + status + " to an unusable Location: " + location, status,
+                        null, e));
+            }
+        }
+        if (status == 304) {
+            return new Hop(new FetchResponse(304, url, new byte[0], headers, CacheControl.maxAge(headers)), null);
+        }
+        if (status == 429 || status == 503) {
+            Instant until = RetryAfter.parse(headers.get("retry-after"), clock.instant(), settings.maxRetryAfter());
+            if (until != null) {
+                hosts.hold(host, until);
+            }
+            throw carry(new FetchException("HTTP " + status + " " + response.getReasonPhrase()
+                    + (until == null ? "" : " (Retry-After: until " + until + ")"), status, until, null));
+        }
+        if (status != 200) {
+            throw carry(new FetchException("HTTP " + status + " " + response.getReasonPhrase(), status, null, null));
+        }
+        byte[] body = body(response.getEntity());
+        return new Hop(new FetchResponse(200, url, body, headers, CacheControl.maxAge(headers)), null);
+    }
+
+    private byte[] body(HttpEntity entity) throws IOException {
+        if (entity == null) {
+            return new byte[0];
+        }
+        try (InputStream in = entity.getContent()) {
+            return CappedBody.read(in, settings.maxBodyBytes());
+        } catch (CappedBody.TooLarge e) {
+            throw carry(new FetchException("The body exceeds " + settings.maxBodyBytes() / (1024 * 1024)
+                    + " MiB (counted after decompression); stopped reading there"));
+        }
+    }
+
+    private static Map<String, String> headers(ClassicHttpResponse response) {
+        Map<String, String> headers = new HashMap<>();
+        for (Header header : response.getHeaders()) {
+            headers.putIfAbsent(header.getName().toLowerCase(Locale.ROOT), header.getValue());
+        }
+        return headers;
+    }
+
+    static URI checkedUrl(URI url) throws FetchException {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new FetchException("Only http and https URLs are fetched, not " + url);
+        }
+        if (url.getHost() == null || url.getHost().isEmpty()) {
+            throw new FetchException("The URL has no host: " + url);
+        }
+        try {
+            return new URI(scheme, url.getRawAuthority(), url.getRawPath().isEmpty() ? "/" : url.getRawPath(),
+                    url.getRawQuery(), null).normalize();
+        } catch (URISyntaxException e) {
+            // raw parts re-quoted; fall back to the URL as given without its fragment
+            return URI.create(url.toString().replaceFirst("#.*$", ""));
+        }
+    }
+
+    private Duration remaining(Instant deadline) {
+        Duration left = Duration.between(clock.instant(), deadline);
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    private static String describe(IOException e) {
+        String name = e.getClass().getSimpleName();
+        return switch (name) {
+            case "UnknownHostException" -> "Unknown host: " + e.getMessage();
+            case "ConnectException", "HttpHostConnectException" -> "Connection refused: " + e.getMessage();
+            case "SocketTimeoutException" -> "Timed out: " + e.getMessage();
+            case "ConnectTimeoutException" -> "Connect timed out: " + e.getMessage();
+            default -> name + ": " + e.getMessage();
+        };
+    }
+
+    private static FetchExceptionCarrier carry(FetchException failure) {
+        return new FetchExceptionCarrier(failure);
+    }
+
+    @Override
+    public void close() throws IOException {
+        client.close();
+    }
+
+    private record Hop(FetchResponse response, URI redirect) {
+    }
+
+    /** Lets a FetchException out of the client's response handler, which may only throw IOException. */
+    private static final class FetchExceptionCarrier extends IOException {
+        private final FetchException failure;
+
+        FetchExceptionCarrier(FetchException failure) {
+            super(failure.getMessage());
+            this.failure = failure;
+        }
+    }
+}

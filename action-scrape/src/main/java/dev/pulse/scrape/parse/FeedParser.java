@@ -1,0 +1,212 @@
+package dev.pulse.scrape.parse;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jdom2.JDOMException;
+import org.jsoup.Jsoup;
+
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEnclosure;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndLink;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.impl.Atom10Parser;
+
+/**
+ * RSS 0.9x, 1.0 (RDF), 2.0 and Atom 0.3/1.0 through ROME, as safe as a parser can be and as forgiving
+ * as real feeds need. Never resolved: a DOCTYPE with an internal subset (where external entities and
+ * entity bombs live) rejects the document; a DOCTYPE that only names an external DTD is dropped
+ * unread, and ROME itself refuses any DOCTYPE left. Forgiven: HTML entities XML does not declare
+ * (ROME's healer), a bare {@code &}, a wrong or missing charset, a BOM, relative links.
+ */
+public final class FeedParser {
+
+    private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BARE_AMPERSAND = Pattern.compile("&(?!(?:[A-Za-z][A-Za-z0-9]{0,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});)");
+    private static final String MEDIA_NS = "http://search.yahoo.com/mrss/";
+
+    static {
+        // ROME leaves Atom's relative links (xml:base) unresolved unless told; the setting is global
+        Atom10Parser.setResolveURIs(true);
+    }
+
+    private final int maxSummaryLength;
+
+    public FeedParser(int maxSummaryLength) {
+        this.maxSummaryLength = maxSummaryLength;
+    }
+
+    /** Reads {@code body} as a feed found at {@code url}; relative links resolve against it (or xml:base). */
+    public ParsedFeed parse(byte[] body, String contentType, URI url) throws FeedParseException {
+        String text = withoutExternalDoctype(XmlText.decode(body, contentType));
+        Document document;
+        try {
+            document = new SecureXml().read(text);
+        } catch (JDOMException | IOException first) {
+            try {
+                document = new SecureXml().read(BARE_AMPERSAND.matcher(text).replaceAll("&amp;"));
+            } catch (JDOMException | IOException second) {
+                throw new FeedParseException(explain(text, first), first);
+            }
+        }
+        SyndFeed feed;
+        try {
+            feed = new SyndFeedInput(false, Locale.ROOT).build(document);
+        } catch (FeedException | IllegalArgumentException e) {
+            throw new FeedParseException(explain(text, e), e);
+        }
+        return new ParsedFeed(PlainText.of(feed.getTitle()), items(feed, RawEntries.of(document), url));
+    }
+
+    private static String withoutExternalDoctype(String text) throws FeedParseException {
+        var m = DOCTYPE.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        int end = text.indexOf('>', m.start());
+        int subset = text.indexOf('[', m.start());
+        if (end < 0 || subset >= 0 && subset < end) {
+            throw new FeedParseException("Refused: the document declares entities in a DOCTYPE (a way to read local"
+                    + " files, make requests or expand text without bound); feeds do not need one");
+        }
+        return text.substring(0, m.start()) + text.substring(end + 1);
+    }
+
+    private static String explain(String text, Exception e) {
+        String head = text.stripLeading().toLowerCase(Locale.ROOT);
+        if (head.startsWith("<!doctype html") || head.startsWith("<html")) {
+            return "Not a feed: the URL serves an HTML page";
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return "Not a feed Pulse can read: " + message.lines().findFirst().orElse(message);
+    }
+
+    private List<ParsedItem> items(SyndFeed feed, List<Element> raw, URI url) {
+        Map<String, ParsedItem> byKey = new LinkedHashMap<>();
+        List<SyndEntry> entries = feed.getEntries();
+        for (int i = 0; i < entries.size(); i++) {
+            ParsedItem item = item(entries.get(i), raw.size() == entries.size() ? raw.get(i) : null, url);
+            if (item != null) {
+                byKey.putIfAbsent(item.key(), item);
+            }
+        }
+        List<ParsedItem> items = new ArrayList<>(byKey.values());
+        // newest first; undated items keep their document order, after the dated ones
+        items.sort(Comparator.comparing(ParsedItem::publishedAt, Comparator.nullsLast(Comparator.reverseOrder())));
+        return items;
+    }
+
+    private ParsedItem item(SyndEntry entry, Element raw, URI feedUrl) {
+        String link = CanonicalUrl.of(feedUrl, link(entry));
+        String uri = entry.getUri();
+        if (link == null && uri != null) {
+            link = CanonicalUrl.of(feedUrl, uri);
+        }
+        if (link == null) {
+            link = entry.getEnclosures().stream().map(e -> CanonicalUrl.of(feedUrl, e.getUrl()))
+                    .filter(u -> u != null).findFirst().orElse(null);
+        }
+        String html = html(entry);
+        String title = PlainText.of(entry.getTitle());
+        if (title == null) {
+            title = PlainText.summary(html, 80);
+        }
+        if (link == null || title == null) {
+            return null; // nothing to link to, or nothing to call it
+        }
+        boolean ownGuid = uri != null && !uri.isBlank() && !uri.equals(link(entry));
+        String key = ownGuid ? uri.strip() : link;
+        return new ParsedItem(key, ownGuid ? uri.strip() : null, link, title, PlainText.summary(html, maxSummaryLength),
+                author(entry), published(entry, raw), image(entry, feedUrl, html), 0, 0);
+    }
+
+    private static String link(SyndEntry entry) {
+        if (entry.getLink() != null && !entry.getLink().isBlank()) {
+            return entry.getLink();
+        }
+        return entry.getLinks().stream().filter(l -> l.getRel() == null || "alternate".equals(l.getRel()))
+                .map(SyndLink::getHref).findFirst().orElse(null);
+    }
+
+    private static String html(SyndEntry entry) {
+        SyndContent description = entry.getDescription();
+        if (description != null && description.getValue() != null && !description.getValue().isBlank()) {
+            return description.getValue();
+        }
+        return entry.getContents().stream().map(SyndContent::getValue).filter(v -> v != null && !v.isBlank())
+                .findFirst().orElse(null);
+    }
+
+    private static String author(SyndEntry entry) {
+        String author = PlainText.of(entry.getAuthor());
+        if (author == null) {
+            author = entry.getAuthors().stream().map(SyndPerson::getName).map(PlainText::of)
+                    .filter(a -> a != null).findFirst().orElse(null);
+        }
+        return author;
+    }
+
+    private static Instant published(SyndEntry entry, Element raw) {
+        Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
+        return date != null ? date.toInstant() : raw == null ? null : FeedDates.parse(RawEntries.dateText(raw));
+    }
+
+    private static String image(SyndEntry entry, URI feedUrl, String html) {
+        for (Element element : entry.getForeignMarkup()) {
+            String found = mediaImage(element);
+            if (found != null) {
+                return CanonicalUrl.of(feedUrl, found);
+            }
+        }
+        for (SyndEnclosure enclosure : entry.getEnclosures()) {
+            if (enclosure.getType() != null && enclosure.getType().startsWith("image/")) {
+                return CanonicalUrl.of(feedUrl, enclosure.getUrl());
+            }
+        }
+        if (html != null && html.contains("<img")) {
+            String src = Jsoup.parse(html).select("img[src]").attr("src");
+            return src.isEmpty() ? null : CanonicalUrl.of(feedUrl, src);
+        }
+        return null;
+    }
+
+    private static String mediaImage(Element element) {
+        if (!MEDIA_NS.equals(element.getNamespaceURI())) {
+            return null;
+        }
+        String name = element.getName();
+        if (name.equals("thumbnail") || name.equals("content") && isImage(element)) {
+            return element.getAttributeValue("url");
+        }
+        if (name.equals("group")) {
+            for (Element child : element.getChildren()) {
+                String found = mediaImage(child);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isImage(Element content) {
+        String medium = content.getAttributeValue("medium");
+        String type = content.getAttributeValue("type");
+        return "image".equals(medium) || type != null && type.startsWith("image/");
+    }
+}

@@ -1,0 +1,174 @@
+package dev.pulse.scrape.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every shape and breakage of the corpus, through the parser a run uses. */
+class FeedParserTest {
+
+    private static final URI FEED = URI.create("https://feeds.example.com/path/feed.xml");
+    private final FeedParser parser = new FeedParser(300);
+
+    private ParsedFeed parse(String name) throws FeedParseException {
+        return parser.parse(Corpus.bytes(name), null, FEED);
+    }
+
+    private static List<String> titles(ParsedFeed feed) {
+        return feed.items().stream().map(ParsedItem::title).toList();
+    }
+
+    @Test
+    void rss2WithNamespaces() throws Exception {
+        ParsedFeed feed = parse("rss2-namespaces.xml");
+        assertThat(titles(feed)).containsExactly("Item five of the namespaced feed", "Item four of the namespaced feed",
+                "Item three of the namespaced feed", "Item two of the namespaced feed", "Item one of the namespaced feed");
+        ParsedItem one = feed.items().get(4);
+        assertThat(one.guid()).isEqualTo("ns-1");
+        assertThat(one.key()).isEqualTo("ns-1");
+        assertThat(one.author()).isEqualTo("Author 1");
+        assertThat(one.publishedAt()).isEqualTo(Instant.parse("2026-12-01T08:01:00Z"));
+        assertThat(one.imageUrl()).isEqualTo("https://example.org/thumb/1.jpg");
+        assertThat(feed.items().get(3).url()).as("tracking parameters stripped")
+                .isEqualTo("https://example.org/posts/2?id=7");
+        assertThat(feed.items()).allSatisfy(i -> assertThat(i.summary()).doesNotContain("<", "alert"));
+    }
+
+    @Test
+    void atom10() throws Exception {
+        ParsedFeed feed = parse("atom10.xml");
+        assertThat(titles(feed)).containsExactly("Atom entry three", "Atom entry two", "Atom entry one");
+        ParsedItem one = feed.items().get(2);
+        assertThat(one.key()).isEqualTo("tag:example.org,2026:atom-1");
+        assertThat(one.url()).isEqualTo("https://example.org/atom/1");
+        assertThat(one.author()).isEqualTo("Atom Author 1");
+        assertThat(one.publishedAt()).isEqualTo(Instant.parse("2026-12-01T07:01:00Z"));
+        assertThat(one.summary()).contains("bold").doesNotContain("<b>");
+    }
+
+    @Test
+    void atom03() throws Exception {
+        ParsedFeed feed = parse("atom03.xml");
+        assertThat(titles(feed)).containsExactlyInAnyOrder("Legacy Atom entry two", "Legacy Atom entry one");
+        assertThat(feed.items()).extracting(ParsedItem::url)
+                .containsExactlyInAnyOrder("https://example.org/legacy/2", "https://example.org/legacy/1");
+    }
+
+    @Test
+    void rdf() throws Exception {
+        ParsedFeed feed = parse("rdf10.xml");
+        assertThat(titles(feed)).containsExactly("RDF item three", "RDF item two", "RDF item one");
+        assertThat(feed.items().get(0).publishedAt()).isEqualTo(Instant.parse("2026-12-01T05:00:00Z"));
+    }
+
+    @Test
+    void rss091WithoutDates() throws Exception {
+        ParsedFeed feed = parse("rss091.xml");
+        assertThat(titles(feed)).containsExactly("Old-style item one", "Old-style item two");
+        assertThat(feed.items()).allSatisfy(i -> assertThat(i.publishedAt()).isNull());
+    }
+
+    @Test
+    void aDoctypeNamingOnlyAnExternalDtdIsDroppedUnread() throws Exception {
+        String rss = new String(Corpus.bytes("rss091.xml"), StandardCharsets.UTF_8).replaceFirst("<rss",
+                "<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\" \"http://127.0.0.1:1/rss-0.91.dtd\">\n<rss");
+        assertThat(titles(parser.parse(rss.getBytes(StandardCharsets.UTF_8), null, FEED))).hasSize(2);
+    }
+
+    @Test
+    void podcast() throws Exception {
+        ParsedFeed feed = parse("podcast.xml");
+        assertThat(feed.items()).hasSize(3);
+        assertThat(feed.items()).extracting(ParsedItem::key).containsExactly("podcast-ep-3", "podcast-ep-2", "podcast-ep-1");
+    }
+
+    @Test
+    void undeclaredHtmlEntities() throws Exception {
+        assertThat(titles(parse("undeclared-entities.xml"))).contains("Café news — part one…");
+    }
+
+    @Test
+    void bareAmpersands() throws Exception {
+        ParsedFeed feed = parse("bare-ampersand.xml");
+        assertThat(titles(feed)).containsExactlyInAnyOrder("Salt & Pepper", "Fish & Chips & Peas");
+        assertThat(feed.items()).extracting(ParsedItem::url).contains("https://example.org/search?a=1&b=2");
+    }
+
+    @Test
+    void utf8DeclaredButWindows1252Sent() throws Exception {
+        assertThat(titles(parse("wrong-charset.xml"))).contains("Café crème – déjà vu", "Second item – œuvre à la carte");
+    }
+
+    @Test
+    void noDeclaredCharsetAndLatin1Bytes() throws Exception {
+        assertThat(titles(parse("no-charset-latin1.xml"))).contains("Müller über Größe");
+    }
+
+    @Test
+    void byteOrderMarkAndLeadingWhitespace() throws Exception {
+        assertThat(titles(parse("bom.xml"))).contains("News from Zürich", "Second BOM item");
+    }
+
+    @Test
+    void xmlBaseResolvesAtomLinks() throws Exception {
+        assertThat(parse("relative-links.xml").items()).extracting(ParsedItem::url).containsExactlyInAnyOrder(
+                "https://blog.example.net/base/posts/one.html", "https://blog.example.net/absolute-path.html",
+                "https://blog.example.net/up.html");
+    }
+
+    @Test
+    void rssRelativeLinksResolveAgainstTheFeedUrl() throws Exception {
+        assertThat(parse("relative-links-rss.xml").items()).extracting(ParsedItem::url).containsExactlyInAnyOrder(
+                "https://feeds.example.com/posts/a", "https://feeds.example.com/path/b.html");
+    }
+
+    @Test
+    void cdataTitlesBecomePlainText() throws Exception {
+        assertThat(titles(parse("cdata.xml"))).containsExactlyInAnyOrder("Hello world", "Array a[b[0]] edge");
+    }
+
+    @Test
+    void htmlInTitlesIsTextAndJavascriptLinksAreDropped() throws Exception {
+        ParsedFeed feed = parse("html-titles.xml");
+        assertThat(titles(feed)).contains("Bold title").allSatisfy(t -> assertThat(t).doesNotContain("<", "alert"));
+        assertThat(feed.items()).extracting(ParsedItem::url).allSatisfy(u -> assertThat(u).startsWith("https://"));
+    }
+
+    @Test
+    void everyCommonDateFormat() throws Exception {
+        ParsedFeed feed = parse("dates.xml");
+        assertThat(feed.items()).hasSize(10).allSatisfy(i -> assertThat(i.publishedAt()).as(i.title())
+                .isEqualTo(Instant.parse("2026-12-01T08:00:00Z")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xxe-file.xml", "xxe-remote.xml", "billion-laughs.xml"})
+    void entityDeclarationsAreRefusedWithAClearReason(String name) {
+        assertThatThrownBy(() -> parse(name)).isInstanceOf(FeedParseException.class)
+                .hasMessageContaining("declares entities in a DOCTYPE");
+    }
+
+    @Test
+    void anHtmlPageIsNotAFeed() {
+        assertThatThrownBy(() -> parse("blog-page.html")).isInstanceOf(FeedParseException.class)
+                .hasMessageContaining("HTML page");
+    }
+
+    @Test
+    void youtubeChannelFeed() throws Exception {
+        ParsedFeed feed = parse("youtube-videos.xml");
+        assertThat(titles(feed)).hasSize(3).contains("Test video one");
+        assertThat(feed.items()).allSatisfy(i -> {
+            assertThat(i.url()).startsWith("https://www.youtube.com/watch?v=");
+            assertThat(i.imageUrl()).startsWith("https://i1.ytimg.com/vi/");
+        });
+    }
+}
