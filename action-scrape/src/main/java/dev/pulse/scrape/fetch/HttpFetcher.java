@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,10 +17,15 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.NameValuePair;
+import org.apache.hc.core5.http.message.BasicNameValuePair;
 
 /**
  * Every HTTP GET of the scraper, feeds and Reddit alike: the guard on every connection, redirects
@@ -43,7 +49,7 @@ public final class HttpFetcher implements AutoCloseable {
         this.clock = clock;
     }
 
-    public FetchResponse get(FetchRequest request) throws FetchException {
+    public FetchResponse fetch(FetchRequest request) throws FetchException {
         Instant deadline = clock.instant().plus(settings.totalTimeout());
         URI url = checkedUrl(request.url());
         for (int hop = 0; hop <= settings.maxRedirects(); hop++) {
@@ -71,11 +77,11 @@ public final class HttpFetcher implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new FetchException("Interrupted", e);
         }
-        HttpGet get = new HttpGet(url);
+        HttpUriRequestBase get = request.form() == null ? new HttpGet(url) : form(url, request.form());
         request.headers().forEach(get::setHeader);
         ScheduledFuture<?> timer = deadlines.schedule(get::cancel, remaining(deadline).toMillis(), TimeUnit.MILLISECONDS);
         try {
-            return client.execute(get, response -> read(url, response, host));
+            return client.execute(get, response -> read(url, response, host, request.form() == null));
         } catch (FetchExceptionCarrier carried) {
             throw carried.failure;
         } catch (BlockedAddressException blocked) {
@@ -92,10 +98,10 @@ public final class HttpFetcher implements AutoCloseable {
         }
     }
 
-    private Hop read(URI url, ClassicHttpResponse response, String host) throws IOException {
+    private Hop read(URI url, ClassicHttpResponse response, String host, boolean mayRedirect) throws IOException {
         int status = response.getCode();
         Map<String, String> headers = headers(response);
-        if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
+        if (mayRedirect && (status == 301 || status == 302 || status == 303 || status == 307 || status == 308)) {
             String location = headers.get("location");
             if (location == null) {
                 throw carry(new FetchException("HTTP " + status + " without a Location", status, null, null));
@@ -123,6 +129,13 @@ public final class HttpFetcher implements AutoCloseable {
         }
         byte[] body = body(response.getEntity());
         return new Hop(new FetchResponse(200, url, body, headers, CacheControl.maxAge(headers)), null);
+    }
+
+    private static HttpPost form(URI url, Map<String, String> fields) {
+        HttpPost post = new HttpPost(url);
+        post.setEntity(new UrlEncodedFormEntity(fields.entrySet().stream()
+                .map(e -> (NameValuePair) new BasicNameValuePair(e.getKey(), e.getValue())).toList(), StandardCharsets.UTF_8));
+        return post;
     }
 
     private byte[] body(HttpEntity entity) throws IOException {

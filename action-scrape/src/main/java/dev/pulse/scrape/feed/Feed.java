@@ -1,0 +1,17 @@
+package dev.pulse.scrape.feed;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A stored feed or listing and what its last fetches left: validators, freshness, failures. */
+record Feed(UUID id, String key, String title, String etag, String lastModified, Instant freshUntil, Instant nextFetchNotBefore,
+        int consecutiveFailures, String lastError) {
+
+    boolean freshAt(Instant now) {
+        return freshUntil != null && freshUntil.isAfter(now);
+    }
+
+    boolean heldAt(Instant now) {
+        return nextFetchNotBefore != null && nextFetchNotBefore.isAfter(now);
+    }
+}

@@ -1,0 +1,162 @@
+package dev.pulse.scrape.feed;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import dev.pulse.contracts.messages.SourceOutcome;
+import dev.pulse.contracts.messages.SourceType;
+import dev.pulse.scrape.discovery.DiscoveredFeeds;
+import dev.pulse.scrape.fetch.FetchException;
+import dev.pulse.scrape.fetch.FetchRequest;
+import dev.pulse.scrape.fetch.FetchResponse;
+import dev.pulse.scrape.fetch.HttpFetcher;
+import dev.pulse.scrape.parse.FeedParseException;
+import dev.pulse.scrape.parse.FeedParser;
+import dev.pulse.scrape.parse.ParsedFeed;
+import dev.pulse.scrape.reddit.RedditClient;
+import dev.pulse.scrape.source.ScrapeSource;
+
+/**
+ * Reads one source for a run and stores what is new. A feed fetched within its freshness window is
+ * not fetched again (REUSED), and runs that want the same feed at the same moment share one fetch:
+ * the first does it, the others wait for it and reuse what it stored.
+ */
+@Component
+public class FeedReader {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedReader.class);
+
+    private final HttpFetcher fetcher;
+    private final FeedParser parser;
+    private final RedditClient reddit;
+    private final DiscoveredFeeds discovered;
+    private final FeedRepository feeds;
+    private final FeedPolicy policy;
+    private final Clock clock;
+    private final Map<String, CompletableFuture<SourceRead>> inFlight = new ConcurrentHashMap<>();
+
+    FeedReader(HttpFetcher fetcher, FeedParser parser, RedditClient reddit, DiscoveredFeeds discovered,
+            FeedRepository feeds, FeedPolicy policy, Clock clock) {
+        this.fetcher = fetcher;
+        this.parser = parser;
+        this.reddit = reddit;
+        this.discovered = discovered;
+        this.feeds = feeds;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    public SourceRead read(ScrapeSource source) {
+        String key;
+        try {
+            key = feedKey(source);
+        } catch (FetchException | FeedParseException e) {
+            return new SourceRead(source, null, null, SourceOutcome.FAILED, "No feed found: " + e.getMessage(), 0, 0,
+                    e instanceof FeedParseException);
+        }
+        CompletableFuture<SourceRead> mine = new CompletableFuture<>();
+        CompletableFuture<SourceRead> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            return running.join().reused();
+        }
+        try {
+            SourceRead read = readNow(source, key);
+            mine.complete(read);
+            return read;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    private SourceRead readNow(ScrapeSource source, String key) {
+        Feed feed = feeds.findOrCreate(key, source.type());
+        Instant now = clock.instant();
+        if (feed.freshAt(now)) {
+            return new SourceRead(source, feed.id(), feed.title(), SourceOutcome.REUSED, null, feeds.count(feed.id()), 0, false);
+        }
+        if (feed.heldAt(now)) {
+            return new SourceRead(source, feed.id(), feed.title(), SourceOutcome.FAILED, "Not fetched before "
+                    + feed.nextFetchNotBefore() + " after " + feed.consecutiveFailures() + " failures in a row (last: "
+                    + feed.lastError() + ")", 0, 0, false);
+        }
+        try {
+            return source.type() == SourceType.REDDIT ? readListing(source, feed, now) : readFeed(source, feed, now);
+        } catch (FetchException e) {
+            Instant notBefore = later(backoff(feed.consecutiveFailures() + 1, now), e.retryAfter());
+            feeds.failed(feed.id(), e.getMessage(), now, notBefore);
+            log.info("Source {} failed: {}", source.name(), e.getMessage());
+            return new SourceRead(source, feed.id(), feed.title(), SourceOutcome.FAILED, e.getMessage(), 0, 0,
+                    e.status() == 404 || e.status() == 410 || e.getMessage().startsWith("Refused"));
+        } catch (FeedParseException e) {
+            feeds.failed(feed.id(), e.getMessage(), now, backoff(feed.consecutiveFailures() + 1, now));
+            log.info("Source {} is not readable: {}", source.name(), e.getMessage());
+            return new SourceRead(source, feed.id(), feed.title(), SourceOutcome.FAILED, e.getMessage(), 0, 0, true);
+        }
+    }
+
+    private SourceRead readFeed(ScrapeSource source, Feed feed, Instant now) throws FetchException, FeedParseException {
+        FetchResponse response = fetcher.fetch(FetchRequest.conditional(URI.create(feed.key()), feed.etag(),
+                feed.lastModified()));
+        Instant freshUntil = now.plus(freshness(response.maxAge()));
+        if (response.notModified()) {
+            feeds.fetched(feed.id(), SourceOutcome.NOT_MODIFIED, null, null, null, now, freshUntil);
+            return new SourceRead(source, feed.id(), feed.title(), SourceOutcome.NOT_MODIFIED, null, feeds.count(feed.id()), 0, false);
+        }
+        ParsedFeed parsed = parser.parse(response.body(), response.header("content-type"), response.url());
+        int added = feeds.store(feed.id(), feed.key(), parsed.items(), now);
+        feeds.fetched(feed.id(), SourceOutcome.FETCHED, parsed.title(), response.header("etag"),
+                response.header("last-modified"), now, freshUntil);
+        return new SourceRead(source, feed.id(), parsed.title(), SourceOutcome.FETCHED, null, parsed.items().size(),
+                added, false);
+    }
+
+    private SourceRead readListing(ScrapeSource source, Feed feed, Instant now) throws FetchException, FeedParseException {
+        ParsedFeed parsed = reddit.read(source.subreddit(), source.sort(), source.timeWindow(), policy.listingSize());
+        int added = feeds.store(feed.id(), feed.key(), parsed.items(), now);
+        feeds.fetched(feed.id(), SourceOutcome.FETCHED, parsed.title(), null, null, now, now.plus(policy.freshness()));
+        return new SourceRead(source, feed.id(), parsed.title(), SourceOutcome.FETCHED, null, parsed.items().size(),
+                added, false);
+    }
+
+    /** What a source's items are stored under: its feed's URL, or its listing. */
+    private String feedKey(ScrapeSource source) throws FetchException, FeedParseException {
+        return switch (source.type()) {
+            case RSS, ATOM -> source.url();
+            case BLOG -> discovered.blogFeed(source.url()).toString();
+            case YOUTUBE -> discovered.youtubeFeed(source.url()).toString();
+            case REDDIT -> source.name();
+        };
+    }
+
+    private Duration freshness(Duration maxAge) {
+        if (maxAge == null || maxAge.compareTo(policy.freshness()) <= 0) {
+            return policy.freshness();
+        }
+        return maxAge.compareTo(policy.maxFreshness()) > 0 ? policy.maxFreshness() : maxAge;
+    }
+
+    /** A first failure may be a blip and is retried at once; from the second on, the wait doubles. */
+    private Instant backoff(int failures, Instant now) {
+        if (failures < 2) {
+            return null;
+        }
+        Duration wait = policy.failureBackoff().multipliedBy(1L << Math.min(failures - 2, 20));
+        return now.plus(wait.compareTo(policy.maxFailureBackoff()) > 0 ? policy.maxFailureBackoff() : wait);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+    }
+}

@@ -1,0 +1,149 @@
+package dev.pulse.scrape.feed;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.pulse.contracts.messages.SourceOutcome;
+import dev.pulse.contracts.messages.SourceType;
+import dev.pulse.scrape.parse.ParsedItem;
+
+/** The feeds table and each feed's items: one row per feed however many workspaces read it. */
+@Repository
+class FeedRepository {
+
+    private final JdbcClient db;
+    private final JdbcTemplate jdbc;
+
+    FeedRepository(JdbcClient db, JdbcTemplate jdbc) {
+        this.db = db;
+        this.jdbc = jdbc;
+    }
+
+    Feed findOrCreate(String key, SourceType type) {
+        return db.sql("""
+                INSERT INTO feeds (id, feed_key, source_type) VALUES (?, ?, ?)
+                ON CONFLICT (feed_key) DO UPDATE SET feed_key = EXCLUDED.feed_key
+                RETURNING id, feed_key, title, etag, last_modified, fresh_until, next_fetch_not_before,
+                          consecutive_failures, last_error""")
+                .params(feedId(key), key, type.name().toLowerCase(Locale.ROOT))
+                .query(FeedRepository::feed).single();
+    }
+
+    Feed find(UUID id) {
+        return db.sql("""
+                SELECT id, feed_key, title, etag, last_modified, fresh_until, next_fetch_not_before, consecutive_failures,
+                       last_error FROM feeds WHERE id = ?""").param(id).query(FeedRepository::feed).single();
+    }
+
+    void fetched(UUID id, SourceOutcome outcome, String title, String etag, String lastModified, Instant now,
+            Instant freshUntil) {
+        db.sql("""
+                UPDATE feeds SET last_outcome = ?, title = coalesce(?, title), etag = coalesce(?, etag),
+                       last_modified = coalesce(?, last_modified), last_fetched_at = ?, fresh_until = ?,
+                       consecutive_failures = 0, last_error = NULL, next_fetch_not_before = NULL
+                WHERE id = ?""")
+                .params(outcome.name().toLowerCase(Locale.ROOT), title, etag, lastModified, ts(now), ts(freshUntil), id)
+                .update();
+    }
+
+    void failed(UUID id, String error, Instant now, Instant notBefore) {
+        db.sql("""
+                UPDATE feeds SET last_outcome = 'failed', last_fetched_at = ?, last_error = ?,
+                       consecutive_failures = consecutive_failures + 1, next_fetch_not_before = ?
+                WHERE id = ?""").params(ts(now), error, ts(notBefore), id).update();
+    }
+
+    /** Stores the items not stored before (by key) and returns how many that was; engagement is refreshed. */
+    int store(UUID feedId, String feedKey, List<ParsedItem> items, Instant now) {
+        if (items.isEmpty()) {
+            return 0;
+        }
+        Integer inserted = jdbc.execute((Connection c) -> {
+            try (PreparedStatement insert = c.prepareStatement("""
+                    WITH incoming AS (
+                        SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                             ?::timestamptz[], ?::text[], ?::float8[], ?::int[])
+                            AS t(id, item_key, guid, url, title, summary, author, published_at, image_url, score, comments)),
+                    upserted AS (
+                        INSERT INTO feed_items (id, feed_id, item_key, guid, url, title, summary, author, published_at,
+                                                image_url, score, comments, first_seen_at)
+                        SELECT id, ?, item_key, guid, url, title, summary, author, published_at, image_url, score,
+                               comments, ? FROM incoming
+                        ON CONFLICT (feed_id, item_key) DO UPDATE SET score = EXCLUDED.score, comments = EXCLUDED.comments
+                            WHERE feed_items.score <> EXCLUDED.score OR feed_items.comments <> EXCLUDED.comments
+                        RETURNING (xmax = 0) AS inserted)
+                    SELECT count(*) FILTER (WHERE inserted) FROM upserted""")) {
+                int n = items.size();
+                Object[][] columns = new Object[11][n];
+                for (int i = 0; i < n; i++) {
+                    ParsedItem item = items.get(i);
+                    columns[0][i] = itemId(feedKey, item.key());
+                    columns[1][i] = item.key();
+                    columns[2][i] = item.guid();
+                    columns[3][i] = item.url();
+                    columns[4][i] = item.title();
+                    columns[5][i] = item.summary();
+                    columns[6][i] = item.author();
+                    columns[7][i] = item.publishedAt() == null ? null : Timestamp.from(item.publishedAt());
+                    columns[8][i] = item.imageUrl();
+                    columns[9][i] = item.score();
+                    columns[10][i] = item.comments();
+                }
+                String[] types = {"uuid", "text", "text", "text", "text", "text", "text", "timestamptz", "text", "float8", "int4"};
+                for (int col = 0; col < columns.length; col++) {
+                    Array array = c.createArrayOf(types[col], columns[col]);
+                    insert.setArray(col + 1, array);
+                }
+                insert.setObject(12, feedId);
+                insert.setTimestamp(13, Timestamp.from(now));
+                try (ResultSet rs = insert.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+        return inserted == null ? 0 : inserted;
+    }
+
+    int count(UUID feedId) {
+        return db.sql("SELECT count(*) FROM feed_items WHERE feed_id = ?").param(feedId).query(Integer.class).single();
+    }
+
+    /** A feed's id follows from its key, so every instance and every run agrees on it. */
+    static UUID feedId(String key) {
+        return UUID.nameUUIDFromBytes(("feed\n" + key).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An item's id follows from its feed and key: the same article has the same id in every execution. */
+    static UUID itemId(String feedKey, String itemKey) {
+        return UUID.nameUUIDFromBytes((feedKey + "\n" + itemKey).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Feed feed(ResultSet rs, int row) throws SQLException {
+        return new Feed(rs.getObject("id", UUID.class), rs.getString("feed_key"), rs.getString("title"), rs.getString("etag"),
+                rs.getString("last_modified"), instant(rs, "fresh_until"), instant(rs, "next_fetch_not_before"),
+                rs.getInt("consecutive_failures"), rs.getString("last_error"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}
