@@ -52,7 +52,7 @@ public final class RedditClient {
             query.append("&t=").append(URLEncoder.encode(timeWindow, StandardCharsets.UTF_8));
         }
         String path = "/r/" + subreddit + "/" + sort + (settings.oauth() ? "" : ".json");
-        return (settings.oauth() ? settings.oauthBaseUrl() : settings.baseUrl()).resolve(path + "?" + query);
+        return under(settings.oauth() ? settings.oauthBaseUrl() : settings.baseUrl(), path + "?" + query);
     }
 
     public ParsedFeed read(String subreddit, String sort, String timeWindow, int limit)
@@ -70,6 +70,12 @@ public final class RedditClient {
             }
         }
         return listing.parse(response.body(), settings.baseUrl(), subreddit);
+    }
+
+    /** {@code path} below {@code base}, which may have a path of its own (a proxy's, a test server's). */
+    private static URI under(URI base, String path) {
+        String root = base.toString();
+        return URI.create((root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + path);
     }
 
     private FetchResponse get(URI url) throws FetchException {
@@ -114,7 +120,7 @@ public final class RedditClient {
                     .getBytes(StandardCharsets.UTF_8));
             FetchResponse response;
             try {
-                response = fetcher.fetch(FetchRequest.post(settings.baseUrl().resolve("/api/v1/access_token"),
+                response = fetcher.fetch(FetchRequest.post(under(settings.baseUrl(), "/api/v1/access_token"),
                         Map.of("grant_type", "client_credentials"))
                         .with("Authorization", "Basic " + basic).with("User-Agent", settings.userAgent()));
             } catch (FetchException e) {
