@@ -11,11 +11,6 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import dev.pulse.contracts.json.MessageCodec;
 import dev.pulse.contracts.messages.ContentScraped;
@@ -28,6 +23,7 @@ import dev.pulse.contracts.messages.Trigger;
 import dev.pulse.contracts.topics.ServiceTopics;
 import dev.pulse.contracts.topics.Topics;
 import dev.pulse.testsupport.EmbeddedKafka;
+import dev.pulse.testsupport.TopicWriter;
 
 /** Inputs of the test stage, written to the real topics as the ticker and the stages before would. */
 final class Inputs {
@@ -57,15 +53,7 @@ final class Inputs {
     }
 
     static void sendRaw(String topic, Integer partition, String key, byte[] value) {
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                EmbeddedKafka.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, partition, key, value)).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
+        TopicWriter.send(topic, partition, key, value);
     }
 
     /** What service-support creates when a service starts; here there is no service around the runtime. */
@@ -78,7 +66,7 @@ final class Inputs {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e);
         }
     }

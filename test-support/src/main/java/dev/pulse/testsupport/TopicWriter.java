@@ -1,0 +1,46 @@
+package dev.pulse.testsupport;
+
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Writes records to the embedded broker as another service would, and waits until each is acknowledged. */
+public final class TopicWriter {
+
+    private static KafkaProducer<String, byte[]> producer;
+
+    private TopicWriter() {
+    }
+
+    public static RecordMetadata send(String topic, String key, byte[] value) {
+        return send(topic, null, key, value);
+    }
+
+    public static RecordMetadata send(String topic, Integer partition, String key, byte[] value) {
+        try {
+            return producer().send(new ProducerRecord<>(topic, partition, key, value)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not write to " + topic, e.getCause());
+        }
+    }
+
+    private static synchronized KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    EmbeddedKafka.bootstrapServers(), ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(),
+                    new ByteArraySerializer());
+            KafkaProducer<String, byte[]> created = producer;
+            Runtime.getRuntime().addShutdownHook(new Thread(created::close, "topic-writer-close"));
+        }
+        return producer;
+    }
+}
