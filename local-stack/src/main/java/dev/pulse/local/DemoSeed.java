@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * What a fresh local stack starts with, made the way a user would make it: a token for the demo user
- * (from the API's own mint-token command), a "Demo" workspace it owns, and one subscriber.
+ * (from the API's own mint-token command), a "Demo" workspace it owns, one subscriber and the demo feed
+ * as its source.
  */
 final class DemoSeed {
 
@@ -30,11 +31,13 @@ final class DemoSeed {
     private DemoSeed() {
     }
 
-    static Demo create(Path apiJar, String apiUrl, String jwtSecret) throws IOException, InterruptedException {
+    static Demo create(Path apiJar, String apiUrl, String jwtSecret, String feedUrl) throws IOException, InterruptedException {
         String token = mintToken(apiJar, jwtSecret);
         String workspace = post(apiUrl + "/api/v1/workspaces", token, "{\"name\": \"Demo\"}");
         post(apiUrl + "/api/v1/workspaces/" + workspace + "/subscribers", token,
                 "{\"email\": \"" + DEMO_EMAIL + "\", \"name\": \"Demo reader\"}");
+        post(apiUrl + "/api/v1/workspaces/" + workspace + "/sources", token,
+                "{\"type\": \"rss\", \"name\": \"Pulse demo feed\", \"url\": \"" + feedUrl + "\"}");
         return new Demo(DEMO_USER, token, workspace);
     }
 

@@ -60,6 +60,8 @@ public final class LocalStack implements AutoCloseable {
         say("Kafka       listening on " + kafkaBootstrap);
         say("SMTP sink   starting on port " + settings.smtpPort());
         infrastructure.add(MailSink.start(settings.smtpPort(), settings.mailViewerPort()));
+        say("Demo feed   serving " + settings.demoFeedUrl());
+        infrastructure.add(DemoFeed.start(settings.feedPort()));
 
         for (ServiceSpec spec : ServiceSpec.ALL) {
             int port = settings.firstServicePort() + spec.portOffset();
@@ -77,7 +79,8 @@ public final class LocalStack implements AutoCloseable {
                 return false;
             }
         }
-        demo = DemoSeed.create(settings.home().resolve(ServiceSpec.ALL.get(0).jar()), apiUrl(), secrets.jwtSecret());
+        demo = DemoSeed.create(settings.home().resolve(ServiceSpec.ALL.get(0).jar()), apiUrl(), secrets.jwtSecret(),
+                settings.demoFeedUrl());
         Map<String, String> env = localEnv();
         Files.write(state.resolve("local.env"), env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
         printSummary(env);
@@ -96,6 +99,10 @@ public final class LocalStack implements AutoCloseable {
             env.put("DB_PASSWORD", LocalPostgres.PASSWORD);
         }
         env.putAll(secrets.environmentFor(spec.name()));
+        if (spec.name().equals("action-scrape")) {
+            // everything the local stack serves (the demo feed) is on this machine
+            env.put("PULSE_SCRAPE_ALLOWED_NETWORKS", "127.0.0.0/8,::1/128");
+        }
         if (spec.usesMail()) {
             env.put("SMTP_HOST", "localhost");
             env.put("SMTP_PORT", Integer.toString(settings.smtpPort()));
@@ -118,6 +125,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("SMTP_HOST", "localhost");
         env.put("SMTP_PORT", Integer.toString(settings.smtpPort()));
         env.put("PULSE_MAIL_URL", "http://localhost:" + settings.mailViewerPort());
+        env.put("PULSE_DEMO_FEED_URL", settings.demoFeedUrl());
         if (secrets != null) {
             env.put(LocalSecrets.JWT, secrets.jwtSecret());
             env.put(LocalSecrets.UNSUBSCRIBE, secrets.unsubscribeSecret());
@@ -142,6 +150,9 @@ public final class LocalStack implements AutoCloseable {
         System.out.printf("  %-16s %s%n", "Kafka", kafkaBootstrap);
         System.out.printf("  %-16s %s  (user %s, password %s)%n", "PostgreSQL", settings.jdbcUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD);
         System.out.printf("  %-16s smtp://localhost:%d, received mail at %s%n", "Mail", settings.smtpPort(), env.get("PULSE_MAIL_URL"));
+        System.out.printf("  %-16s %s (a source of the demo workspace)%n", "Demo feed", settings.demoFeedUrl());
+        System.out.printf("  %-16s %s%n", "Feed check", "http://localhost:" + (settings.firstServicePort() + 2)
+                + "/feeds/preview?url=" + settings.demoFeedUrl());
         System.out.printf("  %-16s %s%n", "API docs", apiUrl() + "/swagger-ui.html");
         System.out.printf("  %-16s workspace %s, user %s (%s)%n", "Demo", demo.workspaceId(), demo.userId(), DemoSeed.DEMO_EMAIL);
         System.out.printf("  %-16s %s%n", "Token", demo.token());

@@ -30,7 +30,8 @@ class LocalStackTest {
         Path home = Path.of("..").toAbsolutePath().normalize();
         Path state = Path.of("target", "local-stack-test").toAbsolutePath();
         int postgresPort = freePort();
-        LocalSettings settings = new LocalSettings(home, state, postgresPort, freePort(), freePort(), freeConsecutivePorts(5));
+        LocalSettings settings = new LocalSettings(home, state, postgresPort, freePort(), freePort(), freePort(),
+                freeConsecutivePorts(5));
 
         List<ServiceProcess> services;
         try (LocalStack stack = new LocalStack(settings)) {
@@ -56,6 +57,13 @@ class LocalStackTest {
                     .header("Authorization", "Bearer " + env.get("PULSE_TOKEN")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(demo.statusCode()).as("the printed token works on the demo workspace").isEqualTo(200);
             assertThat(demo.body()).contains("demo@pulse.local");
+
+            java.net.URI check = java.net.URI.create("http://localhost:" + (settings.firstServicePort() + 2)
+                    + "/feeds/preview?url=" + env.get("PULSE_DEMO_FEED_URL"));
+            HttpResponse<String> preview = http.send(HttpRequest.newBuilder(check).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(preview.statusCode()).as("the demo feed through the scraper's own client, guard and parser")
+                    .isEqualTo(200);
+            assertThat(preview.body()).contains("\"feed_title\":\"Pulse demo feed\"", "Outbox pattern in practice");
         }
 
         for (ServiceProcess service : services) {
