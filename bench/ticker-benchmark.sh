@@ -7,4 +7,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -DskipTests package -pl benchmarks -am
-exec java -Xmx2g -XX:+UseZGC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn ${BENCH_OPTS:-} -jar benchmarks/target/benchmarks-exec.jar ticker/target/ticker-exec.jar
+exec java -Xmx2g -XX:+UseZGC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn ${BENCH_OPTS:-} -jar benchmarks/target/benchmarks-exec.jar ticker ticker/target/ticker-exec.jar

@@ -48,7 +48,7 @@ public final class TickerBenchmark {
         String bootstrap = KraftBroker.bootstrapServers(broker);
         JobPublisher jobs = new JobPublisher(bootstrap);
 
-        TickerProcess ticker = new TickerProcess(tickerJar, bootstrap, "160m");
+        ServiceProcess ticker = ServiceProcess.ticker(tickerJar, bootstrap, "160m");
         ticker.start();
         say("ticker up");
 
@@ -120,19 +120,19 @@ public final class TickerBenchmark {
      * visible (ms after the second), and the CPU milliseconds the ticker and this JVM (broker, collector)
      * used meanwhile.
      */
-    private static long[] burst(TickerProcess ticker, JobPublisher jobs, String bootstrap, int count) throws Exception {
+    private static long[] burst(ServiceProcess ticker, JobPublisher jobs, String bootstrap, int count) throws Exception {
         Instant at = Instant.now().plusSeconds(20 + count / 2_500).truncatedTo(ChronoUnit.SECONDS);
-        try (DueCollector due = DueCollector.onJobDue(bootstrap)) {
+        try (TopicCollector due = TopicCollector.onJobDue(bootstrap)) {
             long heldBefore = (long) ticker.metric("pulse.ticker.jobs.held");
             jobs.publish(count, i -> at);
             awaitHeld(ticker, heldBefore + count);
             say(String.format("%,d jobs held; they fall due at %s", count, at));
             Thread.sleep(Math.max(0, Duration.between(Instant.now(), at).toMillis() - 500));
             long tickerBefore = ticker.cpuMillis();
-            long selfBefore = TickerProcess.cpuMillis(ProcessHandle.current().pid());
+            long selfBefore = ServiceProcess.cpuMillis(ProcessHandle.current().pid());
             long[] result = awaitBurst(due, count, at, Duration.ofSeconds(60));
             return new long[] {result[0], result[1] - at.toEpochMilli(), ticker.cpuMillis() - tickerBefore,
-                    TickerProcess.cpuMillis(ProcessHandle.current().pid()) - selfBefore};
+                    ServiceProcess.cpuMillis(ProcessHandle.current().pid()) - selfBefore};
         }
     }
 
@@ -142,11 +142,11 @@ public final class TickerBenchmark {
      */
     private static Lags[] spread(JobPublisher jobs, String bootstrap) throws Exception {
         Instant from = Instant.now().plusSeconds(45).truncatedTo(ChronoUnit.SECONDS);
-        try (DueCollector due = DueCollector.onJobDue(bootstrap)) {
+        try (TopicCollector due = TopicCollector.onJobDue(bootstrap)) {
             long stepMicros = 60_000_000L / SPREAD;
             jobs.publish(SPREAD, i -> from.plus(i * stepMicros, ChronoUnit.MICROS).truncatedTo(ChronoUnit.MILLIS));
             Thread.sleep(Duration.between(Instant.now(), from.plusSeconds(65)).toMillis());
-            List<DueCollector.Seen> seen = due.seen().stream().filter(s -> s.scheduledMillis() >= from.toEpochMilli()).toList();
+            List<TopicCollector.Seen> seen = due.seen().stream().filter(s -> s.scheduledMillis() >= from.toEpochMilli()).toList();
             String dump = System.getProperty("bench.lagFile");
             if (dump != null) {
                 java.nio.file.Files.write(Path.of(dump), seen.stream().map(s -> s.scheduledMillis() + " " + s.firedMillis() + " " + s.visibleMillis()).toList());
@@ -156,7 +156,7 @@ public final class TickerBenchmark {
     }
 
     /** Fills the ticker up to a million jobs (due a day later) and reads its resident memory. */
-    private void held(TickerProcess ticker, JobPublisher jobs) throws Exception {
+    private void held(ServiceProcess ticker, JobPublisher jobs) throws Exception {
         long already = (long) ticker.metric("pulse.ticker.jobs.held");
         jobs.publish((int) (HELD - already), i -> Instant.now().plus(Duration.ofDays(1)).plusMillis(i));
         awaitHeld(ticker, HELD);
@@ -167,12 +167,12 @@ public final class TickerBenchmark {
     }
 
     /** kill -9 with a million jobs held: how long until a JobDue is visible again. */
-    private void killAndResume(TickerProcess ticker, JobPublisher jobs, String bootstrap) throws Exception {
+    private void killAndResume(ServiceProcess ticker, JobPublisher jobs, String bootstrap) throws Exception {
         Instant canaryFrom = Instant.now().plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
         jobs.publish(120, i -> canaryFrom.plusMillis(500L * i));
         Thread.sleep(Duration.between(Instant.now(), canaryFrom.plusSeconds(5)).toMillis());
         long resumeMs;
-        try (DueCollector due = DueCollector.onJobDue(bootstrap)) {
+        try (TopicCollector due = TopicCollector.onJobDue(bootstrap)) {
             ticker.kill();
             long killedAt = System.currentTimeMillis();
             ticker.start();
@@ -226,7 +226,7 @@ public final class TickerBenchmark {
     }
 
     /** Only the burst's jobs are due in this window, so counting needs no decoding; checked after. */
-    private static long[] awaitBurst(DueCollector due, int expected, Instant at, Duration timeout) throws InterruptedException {
+    private static long[] awaitBurst(TopicCollector due, int expected, Instant at, Duration timeout) throws InterruptedException {
         Instant deadline = at.plus(timeout);
         while (due.count() < expected && Instant.now().isBefore(deadline)) {
             Thread.sleep(20);
@@ -236,7 +236,7 @@ public final class TickerBenchmark {
         return new long[] {atTheInstant, last};
     }
 
-    private static void awaitHeld(TickerProcess ticker, long jobs) throws Exception {
+    private static void awaitHeld(ServiceProcess ticker, long jobs) throws Exception {
         Instant deadline = Instant.now().plusSeconds(600);
         while (ticker.metric("pulse.ticker.jobs.held") < jobs && Instant.now().isBefore(deadline)) {
             Thread.sleep(1_000);
@@ -244,7 +244,7 @@ public final class TickerBenchmark {
         say(String.format("ticker holds %,.0f jobs", ticker.metric("pulse.ticker.jobs.held")));
     }
 
-    private static Lags lags(List<DueCollector.Seen> seen) {
+    private static Lags lags(List<TopicCollector.Seen> seen) {
         return new Lags(seen.stream().mapToLong(s -> s.visibleMillis() - s.scheduledMillis()).toArray());
     }
 

@@ -11,28 +11,46 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The ticker service as its own process, so it can be measured (RSS) and killed (SIGKILL). */
-final class TickerProcess {
+/** A Pulse service as its own process, so it can be measured (RSS, CPU, metrics) and killed (SIGKILL). */
+final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.E]+)");
 
+    private final String name;
     private final Path jar;
-    private final String bootstrap;
+    private final Map<String, String> env;
     private final Path stateDir;
     private final String heap;
     private Process process;
     private int port;
 
-    TickerProcess(Path jar, String bootstrap, String heap) throws IOException {
+    private ServiceProcess(String name, Path jar, Map<String, String> env, String heap) throws IOException {
+        this.name = name;
         this.jar = jar;
-        this.bootstrap = bootstrap;
+        this.env = env;
         this.heap = heap;
-        this.stateDir = Files.createTempDirectory("bench-ticker-");
+        this.stateDir = Files.createTempDirectory("bench-" + name + "-");
+    }
+
+    static ServiceProcess ticker(Path jar, String bootstrap, String heap) throws IOException {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        env.put("TICKER_STREAM_THREADS", System.getProperty("bench.tickerThreads", "4"));
+        ServiceProcess ticker = new ServiceProcess("ticker", jar, env, heap);
+        env.put("TICKER_STATE_DIR", ticker.stateDir.toString());
+        return ticker;
+    }
+
+    /** Any other service: {@code env} is its configuration (Kafka, database, its own settings). */
+    static ServiceProcess of(String name, Path jar, Map<String, String> env, String heap) throws IOException {
+        return new ServiceProcess(name, jar, new LinkedHashMap<>(env), heap);
     }
 
     void start() throws IOException, InterruptedException {
@@ -41,7 +59,7 @@ final class TickerProcess {
         }
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=128m"));
-        String extra = System.getProperty("bench.tickerJvmOptions", "");
+        String extra = System.getProperty("bench." + name + "JvmOptions", "");
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
@@ -50,10 +68,8 @@ final class TickerProcess {
                 .redirectErrorStream(true).redirectOutput(stateDir.resolveSibling(stateDir.getFileName() + "-" + port + ".log").toFile());
         // glibc's per-thread malloc arenas inflate RocksDB's resident memory; two are plenty
         builder.environment().put("MALLOC_ARENA_MAX", "2");
-        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-        builder.environment().put("TICKER_STREAM_THREADS", System.getProperty("bench.tickerThreads", "4"));
+        builder.environment().putAll(env);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
-        builder.environment().put("TICKER_STATE_DIR", stateDir.toString());
         process = builder.start();
         awaitHealthy(Duration.ofSeconds(120));
     }
@@ -70,12 +86,25 @@ final class TickerProcess {
 
     /** Resident set size of the process, in megabytes. */
     long residentMegabytes() throws IOException {
+        return status("VmRSS:");
+    }
+
+    /** The most resident memory the process has had so far (its high-water mark), in megabytes. */
+    long peakResidentMegabytes() throws IOException {
+        return status("VmHWM:");
+    }
+
+    private long status(String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-            if (line.startsWith("VmRSS:")) {
+            if (line.startsWith(field)) {
                 return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
             }
         }
         return -1;
+    }
+
+    int port() {
+        return port;
     }
 
     /** CPU time the ticker has used so far (user + system), in milliseconds. */
@@ -113,6 +142,6 @@ final class TickerProcess {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("ticker did not become healthy");
+        throw new IllegalStateException(name + " did not become healthy; its log is beside " + stateDir);
     }
 }

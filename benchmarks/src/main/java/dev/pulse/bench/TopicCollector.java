@@ -18,17 +18,18 @@ import dev.pulse.contracts.messages.JobDue;
 import dev.pulse.contracts.topics.Topics;
 
 /**
- * Reads the JobDue topic from its end as a downstream stage would (read_committed, so only what the
- * ticker committed), noting for each run when it became visible: the lag is that moment minus the
- * run's nominal instant. Records are decoded only when asked for, so measuring costs the machine
- * (which the ticker shares) as little as possible.
+ * Reads a topic from its end as a downstream stage would (read_committed, so only what was committed),
+ * noting for each record when it became visible; on JobDue the lag is that moment minus the run's
+ * nominal instant. Records are decoded only when asked for, so measuring costs the machine (which the
+ * service under test shares) as little as possible.
  */
-final class DueCollector implements AutoCloseable {
+final class TopicCollector implements AutoCloseable {
 
     record Seen(UUID jobId, long scheduledMillis, long firedMillis, long visibleMillis) {
     }
 
-    private record Raw(byte[] value, long visibleMillis) {
+    /** A record's value and when this consumer saw it. */
+    record Raw(byte[] value, long visibleMillis) {
     }
 
     private final ConcurrentLinkedQueue<Raw> raw = new ConcurrentLinkedQueue<>();
@@ -38,7 +39,7 @@ final class DueCollector implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
 
-    DueCollector(String bootstrap, String topic) {
+    TopicCollector(String bootstrap, String topic) {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
@@ -62,12 +63,12 @@ final class DueCollector implements AutoCloseable {
                     }
                 }
             }
-        }, "due-collector");
+        }, "topic-collector");
         thread.start();
     }
 
-    static DueCollector onJobDue(String bootstrap) {
-        return new DueCollector(bootstrap, Topics.JOB_DUE.name());
+    static TopicCollector onJobDue(String bootstrap) {
+        return new TopicCollector(bootstrap, Topics.JOB_DUE.name());
     }
 
     /** Every run seen so far, decoded (costly: call it once a phase is over). */
@@ -77,6 +78,11 @@ final class DueCollector implements AutoCloseable {
             return new Seen(due.envelope().jobId(), due.scheduledFor().toEpochMilli(), due.envelope().occurredAt().toEpochMilli(),
                     r.visibleMillis());
         }).toList();
+    }
+
+    /** Every record seen so far, undecoded. */
+    List<Raw> records() {
+        return List.copyOf(raw);
     }
 
     /** How many runs were seen, without decoding them. */
