@@ -20,6 +20,8 @@ CREATE TABLE feeds (
     last_fetched_at       timestamptz,
     last_error            text,
     consecutive_failures  integer     NOT NULL DEFAULT 0 CHECK (consecutive_failures >= 0),
+    -- how many items the document held when last read (a reuse reports it)
+    last_item_count       integer     NOT NULL DEFAULT 0 CHECK (last_item_count >= 0),
     -- a fetch before this is not made: backoff after failures, or the server's Retry-After
     next_fetch_not_before timestamptz,
     -- a fetch before this reuses the stored items (the freshness window, or the feed's max-age)

@@ -3,9 +3,9 @@ package dev.pulse.scrape.feed;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A stored feed or listing and what its last fetches left: validators, freshness, failures. */
+/** A stored feed or listing and what its last fetches left: validators, freshness, failures, how many items it held. */
 record Feed(UUID id, String key, String title, String etag, String lastModified, Instant freshUntil, Instant nextFetchNotBefore,
-        int consecutiveFailures, String lastError) {
+        int consecutiveFailures, String lastError, int itemsRead) {
 
     boolean freshAt(Instant now) {
         return freshUntil != null && freshUntil.isAfter(now);

@@ -81,10 +81,10 @@ public class FeedReader {
     }
 
     private SourceRead readNow(ScrapeSource source, String key) {
-        Feed feed = feeds.findOrCreate(key, source.type());
         Instant now = clock.instant();
+        Feed feed = feeds.findOrCreate(key, source.type());
         if (feed.freshAt(now)) {
-            return new SourceRead(source, feed.id(), feed.title(), SourceOutcome.REUSED, null, feeds.count(feed.id()), 0, false);
+            return new SourceRead(source, feed.id(), feed.title(), SourceOutcome.REUSED, null, feed.itemsRead(), 0, false);
         }
         if (feed.heldAt(now)) {
             return new SourceRead(source, feed.id(), feed.title(), SourceOutcome.FAILED, "Not fetched before "
@@ -111,13 +111,13 @@ public class FeedReader {
                 feed.lastModified()));
         Instant freshUntil = now.plus(freshness(response.maxAge()));
         if (response.notModified()) {
-            feeds.fetched(feed.id(), SourceOutcome.NOT_MODIFIED, null, null, null, now, freshUntil);
-            return new SourceRead(source, feed.id(), feed.title(), SourceOutcome.NOT_MODIFIED, null, feeds.count(feed.id()), 0, false);
+            feeds.fetched(feed.id(), SourceOutcome.NOT_MODIFIED, null, null, null, feed.itemsRead(), now, freshUntil);
+            return new SourceRead(source, feed.id(), feed.title(), SourceOutcome.NOT_MODIFIED, null, feed.itemsRead(), 0, false);
         }
         ParsedFeed parsed = parser.parse(response.body(), response.header("content-type"), response.url());
         int added = feeds.store(feed.id(), feed.key(), parsed.items(), now);
         feeds.fetched(feed.id(), SourceOutcome.FETCHED, parsed.title(), response.header("etag"),
-                response.header("last-modified"), now, freshUntil);
+                response.header("last-modified"), parsed.items().size(), now, freshUntil);
         return new SourceRead(source, feed.id(), parsed.title(), SourceOutcome.FETCHED, null, parsed.items().size(),
                 added, false);
     }
@@ -125,7 +125,8 @@ public class FeedReader {
     private SourceRead readListing(ScrapeSource source, Feed feed, Instant now) throws FetchException, FeedParseException {
         ParsedFeed parsed = reddit.read(source.subreddit(), source.sort(), source.timeWindow(), policy.listingSize());
         int added = feeds.store(feed.id(), feed.key(), parsed.items(), now);
-        feeds.fetched(feed.id(), SourceOutcome.FETCHED, parsed.title(), null, null, now, now.plus(policy.freshness()));
+        feeds.fetched(feed.id(), SourceOutcome.FETCHED, parsed.title(), null, null, parsed.items().size(), now,
+                now.plus(policy.freshness()));
         return new SourceRead(source, feed.id(), parsed.title(), SourceOutcome.FETCHED, null, parsed.items().size(),
                 added, false);
     }

@@ -34,28 +34,30 @@ class FeedRepository {
 
     Feed findOrCreate(String key, SourceType type) {
         return db.sql("""
+                SELECT id, feed_key, title, etag, last_modified, fresh_until, next_fetch_not_before,
+                       consecutive_failures, last_error, last_item_count FROM feeds WHERE feed_key = ?""")
+                .param(key).query(FeedRepository::feed).optional().orElseGet(() -> create(key, type));
+    }
+
+    private Feed create(String key, SourceType type) {
+        return db.sql("""
                 INSERT INTO feeds (id, feed_key, source_type) VALUES (?, ?, ?)
                 ON CONFLICT (feed_key) DO UPDATE SET feed_key = EXCLUDED.feed_key
                 RETURNING id, feed_key, title, etag, last_modified, fresh_until, next_fetch_not_before,
-                          consecutive_failures, last_error""")
+                          consecutive_failures, last_error, last_item_count""")
                 .params(feedId(key), key, type.name().toLowerCase(Locale.ROOT))
                 .query(FeedRepository::feed).single();
     }
 
-    Feed find(UUID id) {
-        return db.sql("""
-                SELECT id, feed_key, title, etag, last_modified, fresh_until, next_fetch_not_before, consecutive_failures,
-                       last_error FROM feeds WHERE id = ?""").param(id).query(FeedRepository::feed).single();
-    }
-
-    void fetched(UUID id, SourceOutcome outcome, String title, String etag, String lastModified, Instant now,
+    void fetched(UUID id, SourceOutcome outcome, String title, String etag, String lastModified, int items, Instant now,
             Instant freshUntil) {
         db.sql("""
                 UPDATE feeds SET last_outcome = ?, title = coalesce(?, title), etag = coalesce(?, etag),
-                       last_modified = coalesce(?, last_modified), last_fetched_at = ?, fresh_until = ?,
-                       consecutive_failures = 0, last_error = NULL, next_fetch_not_before = NULL
+                       last_modified = coalesce(?, last_modified), last_item_count = ?, last_fetched_at = ?,
+                       fresh_until = ?, consecutive_failures = 0, last_error = NULL, next_fetch_not_before = NULL
                 WHERE id = ?""")
-                .params(outcome.name().toLowerCase(Locale.ROOT), title, etag, lastModified, ts(now), ts(freshUntil), id)
+                .params(outcome.name().toLowerCase(Locale.ROOT), title, etag, lastModified, items, ts(now),
+                        ts(freshUntil), id)
                 .update();
     }
 
@@ -118,10 +120,6 @@ class FeedRepository {
         return inserted == null ? 0 : inserted;
     }
 
-    int count(UUID feedId) {
-        return db.sql("SELECT count(*) FROM feed_items WHERE feed_id = ?").param(feedId).query(Integer.class).single();
-    }
-
     /** A feed's id follows from its key, so every instance and every run agrees on it. */
     static UUID feedId(String key) {
         return UUID.nameUUIDFromBytes(("feed\n" + key).getBytes(StandardCharsets.UTF_8));
@@ -135,7 +133,7 @@ class FeedRepository {
     private static Feed feed(ResultSet rs, int row) throws SQLException {
         return new Feed(rs.getObject("id", UUID.class), rs.getString("feed_key"), rs.getString("title"), rs.getString("etag"),
                 rs.getString("last_modified"), instant(rs, "fresh_until"), instant(rs, "next_fetch_not_before"),
-                rs.getInt("consecutive_failures"), rs.getString("last_error"));
+                rs.getInt("consecutive_failures"), rs.getString("last_error"), rs.getInt("last_item_count"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

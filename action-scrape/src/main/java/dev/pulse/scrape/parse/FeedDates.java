@@ -14,18 +14,18 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The dates ROME gives up on, read the way feedparser would: ISO 8601 with a space or without a zone
- * (taken as UTC), RFC 822 without day name, seconds or a four-digit year. Null if none fits.
+ * A feed's dates, read the way feedparser would: RFC 822 (with or without day name, seconds, a
+ * four-digit year; numeric offsets or zone names), ISO 8601 / W3C-DTF (with a T or a space; without a
+ * zone taken as UTC), a bare date. Null if none fits. The common forms are tried first.
  */
 final class FeedDates {
 
     private static final List<DateTimeFormatter> ZONED = List.of(
+            DateTimeFormatter.RFC_1123_DATE_TIME,
             DateTimeFormatter.ISO_OFFSET_DATE_TIME,
             pattern("yyyy-MM-dd HH:mm[:ss][.SSS]XXX"),
             pattern("[EEE, ]d MMM yyyy HH:mm[:ss] z"),
-            pattern("[EEE, ]d MMM yyyy HH:mm[:ss] Z"),
-            pattern("[EEE, ]d MMM yy HH:mm[:ss] z"),
-            pattern("[EEE, ]d MMM yy HH:mm[:ss] Z"));
+            pattern("[EEE, ]d MMM yyyy HH:mm[:ss] Z"));
     private static final List<DateTimeFormatter> LOCAL = List.of(
             DateTimeFormatter.ISO_LOCAL_DATE_TIME,
             pattern("yyyy-MM-dd HH:mm[:ss][.SSS]"),
@@ -41,7 +41,7 @@ final class FeedDates {
         String value = text.strip().replaceAll("\\s+", " ");
         for (DateTimeFormatter format : ZONED) {
             try {
-                return ZonedDateTime.parse(value, format).toInstant();
+                return withCentury(ZonedDateTime.parse(value, format)).toInstant();
             } catch (DateTimeParseException next) {
                 // try the next form
             }
@@ -62,6 +62,12 @@ final class FeedDates {
                 return null;
             }
         }
+    }
+
+    /** RFC 822 allowed two-digit years, which the four-digit patterns read as the first century. */
+    private static ZonedDateTime withCentury(ZonedDateTime date) {
+        int year = date.getYear();
+        return year >= 100 ? date : date.plusYears(year >= 70 ? 1900 : 2000);
     }
 
     private static DateTimeFormatter pattern(String pattern) {

@@ -5,17 +5,16 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.jdom2.Document;
-import org.jdom2.Element;
 import org.jdom2.JDOMException;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEnclosure;
@@ -39,6 +38,8 @@ public final class FeedParser {
     private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE", Pattern.CASE_INSENSITIVE);
     private static final Pattern BARE_AMPERSAND = Pattern.compile("&(?!(?:[A-Za-z][A-Za-z0-9]{0,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});)");
     private static final String MEDIA_NS = "http://search.yahoo.com/mrss/";
+    /** Markup read for an item's summary and image: far more than a summary needs, bounded for huge ones. */
+    private static final int MARKUP_READ = 16_384;
 
     static {
         // ROME leaves Atom's relative links (xml:base) unresolved unless told; the setting is global
@@ -54,27 +55,37 @@ public final class FeedParser {
     /** Reads {@code body} as a feed found at {@code url}; relative links resolve against it (or xml:base). */
     public ParsedFeed parse(byte[] body, String contentType, URI url) throws FeedParseException {
         String text = withoutExternalDoctype(XmlText.decode(body, contentType));
-        Document document;
-        try {
-            document = new SecureXml().read(text);
-        } catch (JDOMException | IOException first) {
-            try {
-                document = new SecureXml().read(BARE_AMPERSAND.matcher(text).replaceAll("&amp;"));
-            } catch (JDOMException | IOException second) {
-                throw new FeedParseException(explain(text, first), first);
-            }
-        }
+        org.jdom2.Document document = tree(text);
+        List<org.jdom2.Element> raw = RawEntries.of(document);
+        List<Instant> dates = RawEntries.takeDates(raw);
         SyndFeed feed;
         try {
             feed = new SyndFeedInput(false, Locale.ROOT).build(document);
         } catch (FeedException | IllegalArgumentException e) {
             throw new FeedParseException(explain(text, e), e);
         }
-        return new ParsedFeed(PlainText.of(feed.getTitle()), items(feed, RawEntries.of(document), url));
+        return new ParsedFeed(PlainText.of(feed.getTitle()), items(feed, dates, url));
+    }
+
+    /** Well-formed XML as it is; else healed (HTML entities); else healed with bare {@code &} escaped. */
+    private static org.jdom2.Document tree(String text) throws FeedParseException {
+        try {
+            return new SecureXml().read(text, false);
+        } catch (JDOMException | IOException malformed) {
+            try {
+                return new SecureXml().read(text, true);
+            } catch (JDOMException | IOException stillMalformed) {
+                try {
+                    return new SecureXml().read(BARE_AMPERSAND.matcher(text).replaceAll("&amp;"), true);
+                } catch (JDOMException | IOException unreadable) {
+                    throw new FeedParseException(explain(text, malformed), malformed);
+                }
+            }
+        }
     }
 
     private static String withoutExternalDoctype(String text) throws FeedParseException {
-        var m = DOCTYPE.matcher(text);
+        var m = DOCTYPE.matcher(text).region(0, prologEnd(text));
         if (!m.find()) {
             return text;
         }
@@ -87,6 +98,16 @@ public final class FeedParser {
         return text.substring(0, m.start()) + text.substring(end + 1);
     }
 
+    /** Where the root element starts: a DOCTYPE can only come before it. */
+    private static int prologEnd(String text) {
+        for (int i = text.indexOf('<'); i >= 0 && i + 1 < text.length(); i = text.indexOf('<', i + 1)) {
+            if (Character.isLetter(text.charAt(i + 1))) {
+                return i;
+            }
+        }
+        return text.length();
+    }
+
     private static String explain(String text, Exception e) {
         String head = text.stripLeading().toLowerCase(Locale.ROOT);
         if (head.startsWith("<!doctype html") || head.startsWith("<html")) {
@@ -96,11 +117,11 @@ public final class FeedParser {
         return "Not a feed Pulse can read: " + message.lines().findFirst().orElse(message);
     }
 
-    private List<ParsedItem> items(SyndFeed feed, List<Element> raw, URI url) {
+    private List<ParsedItem> items(SyndFeed feed, List<Instant> dates, URI url) {
         Map<String, ParsedItem> byKey = new LinkedHashMap<>();
         List<SyndEntry> entries = feed.getEntries();
         for (int i = 0; i < entries.size(); i++) {
-            ParsedItem item = item(entries.get(i), raw.size() == entries.size() ? raw.get(i) : null, url);
+            ParsedItem item = item(entries.get(i), dates.size() == entries.size() ? dates.get(i) : null, url);
             if (item != null) {
                 byKey.putIfAbsent(item.key(), item);
             }
@@ -111,7 +132,7 @@ public final class FeedParser {
         return items;
     }
 
-    private ParsedItem item(SyndEntry entry, Element raw, URI feedUrl) {
+    private ParsedItem item(SyndEntry entry, Instant date, URI feedUrl) {
         String link = CanonicalUrl.of(feedUrl, link(entry));
         String uri = entry.getUri();
         if (link == null && uri != null) {
@@ -122,17 +143,21 @@ public final class FeedParser {
                     .filter(u -> u != null).findFirst().orElse(null);
         }
         String html = html(entry);
+        // one parse of the item's markup gives both its text and its first image
+        Document markup = html != null && html.indexOf('<') >= 0 ? Jsoup.parseBodyFragment(
+                html.length() > MARKUP_READ ? html.substring(0, MARKUP_READ) : html) : null;
+        String text = markup != null ? PlainText.of(markup) : PlainText.of(html);
         String title = PlainText.of(entry.getTitle());
         if (title == null) {
-            title = PlainText.summary(html, 80);
+            title = PlainText.cut(text, 80);
         }
         if (link == null || title == null) {
             return null; // nothing to link to, or nothing to call it
         }
         boolean ownGuid = uri != null && !uri.isBlank() && !uri.equals(link(entry));
         String key = ownGuid ? uri.strip() : link;
-        return new ParsedItem(key, ownGuid ? uri.strip() : null, link, title, PlainText.summary(html, maxSummaryLength),
-                author(entry), published(entry, raw), image(entry, feedUrl, html), 0, 0);
+        return new ParsedItem(key, ownGuid ? uri.strip() : null, link, title, PlainText.cut(text, maxSummaryLength),
+                author(entry), date, image(entry, feedUrl, markup), 0, 0);
     }
 
     private static String link(SyndEntry entry) {
@@ -161,13 +186,8 @@ public final class FeedParser {
         return author;
     }
 
-    private static Instant published(SyndEntry entry, Element raw) {
-        Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
-        return date != null ? date.toInstant() : raw == null ? null : FeedDates.parse(RawEntries.dateText(raw));
-    }
-
-    private static String image(SyndEntry entry, URI feedUrl, String html) {
-        for (Element element : entry.getForeignMarkup()) {
+    private static String image(SyndEntry entry, URI feedUrl, Document markup) {
+        for (org.jdom2.Element element : entry.getForeignMarkup()) {
             String found = mediaImage(element);
             if (found != null) {
                 return CanonicalUrl.of(feedUrl, found);
@@ -178,14 +198,11 @@ public final class FeedParser {
                 return CanonicalUrl.of(feedUrl, enclosure.getUrl());
             }
         }
-        if (html != null && html.contains("<img")) {
-            String src = Jsoup.parse(html).select("img[src]").attr("src");
-            return src.isEmpty() ? null : CanonicalUrl.of(feedUrl, src);
-        }
-        return null;
+        Element img = markup == null ? null : markup.selectFirst("img[src]");
+        return img == null ? null : CanonicalUrl.of(feedUrl, img.attr("src"));
     }
 
-    private static String mediaImage(Element element) {
+    private static String mediaImage(org.jdom2.Element element) {
         if (!MEDIA_NS.equals(element.getNamespaceURI())) {
             return null;
         }
@@ -194,7 +211,7 @@ public final class FeedParser {
             return element.getAttributeValue("url");
         }
         if (name.equals("group")) {
-            for (Element child : element.getChildren()) {
+            for (org.jdom2.Element child : element.getChildren()) {
                 String found = mediaImage(child);
                 if (found != null) {
                     return found;
@@ -204,7 +221,7 @@ public final class FeedParser {
         return null;
     }
 
-    private static boolean isImage(Element content) {
+    private static boolean isImage(org.jdom2.Element content) {
         String medium = content.getAttributeValue("medium");
         String type = content.getAttributeValue("type");
         return "image".equals(medium) || type != null && type.startsWith("image/");

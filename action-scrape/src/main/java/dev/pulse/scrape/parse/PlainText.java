@@ -1,10 +1,17 @@
 package dev.pulse.scrape.parse;
 
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
-/** Markup from a feed as plain text: tags, scripts and styles gone, entities decoded, whitespace collapsed. */
+/**
+ * Markup from a feed as plain text: only what jsoup's empty allow-list keeps (text), so tags, scripts
+ * and styles are gone; entities decoded; whitespace collapsed. Text without markup skips the parser.
+ */
 public final class PlainText {
+
+    private static final Cleaner TEXT_ONLY = new Cleaner(Safelist.none());
 
     private PlainText() {
     }
@@ -13,13 +20,22 @@ public final class PlainText {
         if (html == null) {
             return null;
         }
-        String text = Jsoup.parse(Jsoup.clean(html, Safelist.none())).text().strip();
-        return text.isEmpty() ? null : text;
+        if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
+            return nonEmpty(collapsed(html));
+        }
+        return of(Jsoup.parseBodyFragment(html));
+    }
+
+    static String of(Document html) {
+        return nonEmpty(TEXT_ONLY.clean(html).body().text().strip());
     }
 
     /** {@link #of} cut to at most {@code max} characters, at a sentence or word end, marked with an ellipsis. */
     public static String summary(String html, int max) {
-        String text = of(html);
+        return cut(of(html), max);
+    }
+
+    static String cut(String text, int max) {
         if (text == null || text.length() <= max) {
             return text;
         }
@@ -30,5 +46,27 @@ public final class PlainText {
         }
         int word = head.lastIndexOf(' ');
         return (word >= max / 2 ? head.substring(0, word) : head).stripTrailing() + "…";
+    }
+
+    private static String collapsed(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String nonEmpty(String text) {
+        return text.isEmpty() ? null : text;
     }
 }

@@ -12,9 +12,8 @@ import com.rometools.rome.io.impl.XmlFixerReader;
 
 /**
  * A document as JDOM, with ROME's own hardened builder (DOCTYPE disallowed, no external entity ever
- * resolved) and its healer (HTML entities XML does not declare become characters). Building the tree
- * here rather than inside ROME keeps the raw elements at hand for what ROME drops (dates it cannot
- * read).
+ * resolved) and, when asked, its healer (HTML entities XML does not declare become characters).
+ * Building the tree here rather than inside ROME keeps the raw elements at hand (the dates).
  */
 final class SecureXml extends WireFeedInput {
 
@@ -23,7 +22,9 @@ final class SecureXml extends WireFeedInput {
         setAllowDoctypes(false);
     }
 
-    Document read(String text) throws JDOMException, IOException {
-        return createSAXBuilder().build(new XmlFixerReader(new StringReader(text)));
+    /** {@code heal}: through ROME's healer, which is slow (a char at a time), so only for a document that needs it. */
+    Document read(String text, boolean heal) throws JDOMException, IOException {
+        StringReader reader = new StringReader(text);
+        return createSAXBuilder().build(heal ? new XmlFixerReader(reader) : reader);
     }
 }

@@ -34,7 +34,7 @@ class ScrapeResults {
 
     /** Keeps {@code result} as the answer to {@code input} and returns the kept answer (the first, in a race). */
     ContentScraped keep(Envelope input, ContentScraped result, Instant now) {
-        db.sql("""
+        int kept = db.sql("""
                 INSERT INTO scrape_results (execution_id, workspace_id, job_id, input_message_id, result, created_at)
                 VALUES (?, ?, ?, ?, ?::jsonb, ?)
                 ON CONFLICT (execution_id) DO UPDATE
@@ -44,7 +44,7 @@ class ScrapeResults {
                 .params(input.executionId(), input.workspaceId(), input.jobId(), input.messageId(),
                         codec.encodeToString(result), Timestamp.from(now))
                 .update();
-        return answered(input).orElseThrow();
+        return kept == 1 ? result : answered(input).orElseThrow();
     }
 
 }
