@@ -54,6 +54,7 @@ final class ScrapeBenchmark {
     private static final int ITEMS = 50;
     private static final int HOSTS = 50;
     private static final int RUNS = Integer.getInteger("bench.runs", 5);
+    private static final int WARM_UPS = Integer.getInteger("bench.warmUps", 5);
     private static final int JOBS = Integer.getInteger("bench.jobs", 1000);
     private static final int SOURCES_PER_JOB = 20;
     private static final String HEAP = System.getProperty("bench.heap", "384m");
@@ -94,7 +95,7 @@ final class ScrapeBenchmark {
 
     private void run(Path scrapeJar, String python) throws Exception {
         execute("INSERT INTO users (id, email) VALUES (?, ?)", owner, "bench-" + owner + "@example.org");
-        int sets = 2 + RUNS + 3 + 1;
+        int sets = WARM_UPS + RUNS + 3 + 1;
         for (int set = 0; set < sets; set++) {
             for (int feed = 0; feed < FEEDS; feed++) {
                 feeds.put(path(set, feed), rss("s" + set + "f" + feed, ITEMS, 300));
@@ -112,7 +113,7 @@ final class ScrapeBenchmark {
         say("action-scrape up");
 
         int set = 0;
-        for (int warmUp = 0; warmUp < 2; warmUp++) {
+        for (int warmUp = 0; warmUp < WARM_UPS; warmUp++) {
             oneJobOverEveryFeed(set++); // the figures are for a running service, not its JIT
         }
         long[] pulse = new long[RUNS];

@@ -4,9 +4,13 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +30,9 @@ import dev.pulse.scrape.reddit.RedditClient;
 import dev.pulse.scrape.source.ScrapeSource;
 
 /**
- * Reads one source for a run and stores what is new. A feed fetched within its freshness window is
- * not fetched again (REUSED), and runs that want the same feed at the same moment share one fetch:
- * the first does it, the others wait for it and reuse what it stored.
+ * Reads a run's sources and stores what is new. A feed fetched within its freshness window is not
+ * fetched again (REUSED), and runs that want the same feed at the same moment share one fetch: the
+ * first does it, the others wait for it and reuse what it stored.
  */
 @Component
 public class FeedReader {
@@ -55,14 +59,39 @@ public class FeedReader {
         this.clock = clock;
     }
 
-    public SourceRead read(ScrapeSource source) {
-        String key;
-        try {
-            key = feedKey(source);
-        } catch (FetchException | FeedParseException e) {
-            return new SourceRead(source, null, null, SourceOutcome.FAILED, "No feed found: " + e.getMessage(), 0, 0,
-                    e instanceof FeedParseException);
+    /**
+     * Reads a run's sources: those whose feed is still fresh at once, from one query for all of them;
+     * the others concurrently on {@code pool}.
+     */
+    public List<SourceRead> readAll(List<ScrapeSource> sources, ExecutorService pool) {
+        Map<ScrapeSource, String> keys = new LinkedHashMap<>();
+        Map<ScrapeSource, SourceRead> failed = new HashMap<>();
+        for (ScrapeSource source : sources) {
+            try {
+                keys.put(source, feedKey(source));
+            } catch (FetchException | FeedParseException e) {
+                failed.put(source, new SourceRead(source, null, null, SourceOutcome.FAILED, "No feed found: " + e.getMessage(),
+                        0, 0, e instanceof FeedParseException));
+            }
         }
+        Map<String, Feed> known = feeds.findAll(keys.values());
+        Instant now = clock.instant();
+        Map<ScrapeSource, CompletableFuture<SourceRead>> reads = new LinkedHashMap<>();
+        for (ScrapeSource source : sources) {
+            String key = keys.get(source);
+            Feed feed = key == null ? null : known.get(key);
+            if (key == null) {
+                reads.put(source, CompletableFuture.completedFuture(failed.get(source)));
+            } else if (feed != null && feed.freshAt(now)) {
+                reads.put(source, CompletableFuture.completedFuture(reused(source, feed)));
+            } else {
+                reads.put(source, CompletableFuture.supplyAsync(() -> read(source, key), pool));
+            }
+        }
+        return reads.values().stream().map(CompletableFuture::join).toList();
+    }
+
+    private SourceRead read(ScrapeSource source, String key) {
         CompletableFuture<SourceRead> mine = new CompletableFuture<>();
         CompletableFuture<SourceRead> running = inFlight.putIfAbsent(key, mine);
         if (running != null) {
@@ -80,11 +109,15 @@ public class FeedReader {
         }
     }
 
+    private static SourceRead reused(ScrapeSource source, Feed feed) {
+        return new SourceRead(source, feed.id(), feed.title(), SourceOutcome.REUSED, null, feed.itemsRead(), 0, false);
+    }
+
     private SourceRead readNow(ScrapeSource source, String key) {
         Instant now = clock.instant();
-        Feed feed = feeds.findOrCreate(key, source.type());
+        Feed feed = feeds.findOrCreate(key, source.type()); // again: another run may have fetched it meanwhile
         if (feed.freshAt(now)) {
-            return new SourceRead(source, feed.id(), feed.title(), SourceOutcome.REUSED, null, feed.itemsRead(), 0, false);
+            return reused(source, feed);
         }
         if (feed.heldAt(now)) {
             return new SourceRead(source, feed.id(), feed.title(), SourceOutcome.FAILED, "Not fetched before "

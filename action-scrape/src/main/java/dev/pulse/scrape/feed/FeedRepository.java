@@ -8,7 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -30,6 +33,20 @@ class FeedRepository {
     FeedRepository(JdbcClient db, JdbcTemplate jdbc) {
         this.db = db;
         this.jdbc = jdbc;
+    }
+
+    /** The stored feeds of these keys (those not stored yet are missing from the answer). */
+    Map<String, Feed> findAll(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Feed> found = new HashMap<>();
+        db.sql("""
+                SELECT id, feed_key, title, etag, last_modified, fresh_until, next_fetch_not_before,
+                       consecutive_failures, last_error, last_item_count FROM feeds WHERE feed_key = ANY(?)""")
+                .param(keys.toArray(String[]::new)).query(FeedRepository::feed).list()
+                .forEach(feed -> found.put(feed.key(), feed));
+        return found;
     }
 
     Feed findOrCreate(String key, SourceType type) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
 import org.slf4j.Logger;
@@ -78,18 +77,12 @@ public class ScrapeStage implements StageHandler {
                     ? "The workspace has no sources and the job names none; add one under /api/v1/workspaces/{id}/sources"
                     : "None of the workspace's sources is of the types the job names: " + envelope.config().sources());
         }
-        List<SourceRead> reads = readAll(toRead);
+        List<SourceRead> reads = reader.readAll(toRead, pool);
         failIfNothingWasRead(reads);
         Instant now = clock.instant();
         ContentScraped result = select(input, envelope.config(), reads, now);
         selection.readBy(envelope.workspaceId(), reads.stream().map(SourceRead::feedId).filter(id -> id != null).distinct().toList(), now);
         return results.keep(envelope, result, now);
-    }
-
-    private List<SourceRead> readAll(List<ScrapeSource> toRead) {
-        List<CompletableFuture<SourceRead>> reads = toRead.stream()
-                .map(source -> CompletableFuture.supplyAsync(() -> reader.read(source), pool)).toList();
-        return reads.stream().map(CompletableFuture::join).toList();
     }
 
     private static void failIfNothingWasRead(List<SourceRead> reads) {
