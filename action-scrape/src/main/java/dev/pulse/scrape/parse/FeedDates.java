@@ -38,6 +38,10 @@ final class FeedDates {
         if (text == null || text.isBlank()) {
             return null;
         }
+        Instant common = Rfc822.parse(text.strip());
+        if (common != null) {
+            return common;
+        }
         String value = text.strip().replaceAll("\\s+", " ");
         for (DateTimeFormatter format : ZONED) {
             try {

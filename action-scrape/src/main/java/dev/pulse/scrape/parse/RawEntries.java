@@ -35,14 +35,20 @@ final class RawEntries {
     static List<Instant> takeDates(List<Element> entries) {
         List<Instant> dates = new ArrayList<>(entries.size());
         for (Element entry : entries) {
-            Instant found = null;
-            for (String name : DATES) {
-                Element date = child(entry, name);
-                if (found == null && date != null) {
-                    found = FeedDates.parse(date.getTextTrim());
+            Element[] byRank = new Element[DATES.size()];
+            List<Element> dated = new ArrayList<>(2);
+            for (Element child : entry.getChildren()) {
+                int rank = DATES.indexOf(child.getName());
+                if (rank >= 0) {
+                    dated.add(child);
+                    byRank[rank] = byRank[rank] == null ? child : byRank[rank];
                 }
             }
-            entry.getChildren().removeIf(child -> DATES.contains(child.getName()));
+            Instant found = null;
+            for (int rank = 0; rank < byRank.length && found == null; rank++) {
+                found = byRank[rank] == null ? null : FeedDates.parse(byRank[rank].getTextTrim());
+            }
+            dated.forEach(entry::removeContent);
             dates.add(found);
         }
         return dates;

@@ -1,0 +1,61 @@
+package dev.pulse.scrape.parse;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * The one date form most feeds use, read by hand because it is read for every item:
+ * {@code [Tue, ]01 Dec 2026 08:00[:00] GMT|UT|UTC|Z|+0100}. Anything else is null, for
+ * {@link FeedDates}' general formatters.
+ */
+final class Rfc822 {
+
+    private static final String MONTHS = "janfebmaraprmayjunjulaugsepoctnovdec";
+
+    private Rfc822() {
+    }
+
+    static Instant parse(String text) {
+        int comma = text.indexOf(',');
+        int i = comma >= 0 && comma <= 9 ? comma + 1 : 0;
+        String[] parts = text.substring(i).trim().split(" +");
+        if (parts.length != 5 || parts[2].length() != 4) {
+            return null;
+        }
+        try {
+            int day = Integer.parseInt(parts[0]);
+            int at = parts[1].length() == 3 ? MONTHS.indexOf(parts[1].toLowerCase(java.util.Locale.ROOT)) : -1;
+            int month = at >= 0 && at % 3 == 0 ? at / 3 + 1 : 0;
+            int year = Integer.parseInt(parts[2]);
+            String[] time = parts[3].split(":");
+            if (month < 1 || time.length < 2 || time.length > 3) {
+                return null;
+            }
+            ZoneOffset offset = offset(parts[4]);
+            if (offset == null) {
+                return null;
+            }
+            LocalDateTime local = LocalDateTime.of(year, month, day, Integer.parseInt(time[0]), Integer.parseInt(time[1]),
+                    time.length == 3 ? Integer.parseInt(time[2]) : 0);
+            return local.toInstant(offset);
+        } catch (RuntimeException notThisForm) {
+            return null;
+        }
+    }
+
+    private static ZoneOffset offset(String zone) {
+        switch (zone.toUpperCase(java.util.Locale.ROOT)) {
+            case "GMT", "UT", "UTC", "Z":
+                return ZoneOffset.UTC;
+            default:
+                if (zone.length() == 5 && (zone.charAt(0) == '+' || zone.charAt(0) == '-')) {
+                    int hours = Integer.parseInt(zone.substring(1, 3));
+                    int minutes = Integer.parseInt(zone.substring(3, 5));
+                    int sign = zone.charAt(0) == '-' ? -1 : 1;
+                    return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+                }
+                return null;
+        }
+    }
+}
