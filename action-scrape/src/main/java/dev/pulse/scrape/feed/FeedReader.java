@@ -85,20 +85,20 @@ public class FeedReader {
             } else if (feed != null && feed.freshAt(now)) {
                 reads.put(source, CompletableFuture.completedFuture(reused(source, feed)));
             } else {
-                reads.put(source, CompletableFuture.supplyAsync(() -> read(source, key), pool));
+                reads.put(source, CompletableFuture.supplyAsync(() -> read(source, key, feed == null), pool));
             }
         }
         return reads.values().stream().map(CompletableFuture::join).toList();
     }
 
-    private SourceRead read(ScrapeSource source, String key) {
+    private SourceRead read(ScrapeSource source, String key, boolean unknown) {
         CompletableFuture<SourceRead> mine = new CompletableFuture<>();
         CompletableFuture<SourceRead> running = inFlight.putIfAbsent(key, mine);
         if (running != null) {
             return running.join().reused();
         }
         try {
-            SourceRead read = readNow(source, key);
+            SourceRead read = readNow(source, key, unknown);
             mine.complete(read);
             return read;
         } catch (RuntimeException e) {
@@ -113,9 +113,10 @@ public class FeedReader {
         return new SourceRead(source, feed.id(), feed.title(), SourceOutcome.REUSED, null, feed.itemsRead(), 0, false);
     }
 
-    private SourceRead readNow(ScrapeSource source, String key) {
+    private SourceRead readNow(ScrapeSource source, String key, boolean unknown) {
         Instant now = clock.instant();
-        Feed feed = feeds.findOrCreate(key, source.type()); // again: another run may have fetched it meanwhile
+        // read again: another run may have fetched it since the run looked
+        Feed feed = unknown ? feeds.create(key, source.type()) : feeds.findOrCreate(key, source.type());
         if (feed.freshAt(now)) {
             return reused(source, feed);
         }

@@ -56,7 +56,8 @@ class FeedRepository {
                 .param(key).query(FeedRepository::feed).optional().orElseGet(() -> create(key, type));
     }
 
-    private Feed create(String key, SourceType type) {
+    /** A feed not stored yet (or, if another run just stored it, the stored one). */
+    Feed create(String key, SourceType type) {
         return db.sql("""
                 INSERT INTO feeds (id, feed_key, source_type) VALUES (?, ?, ?)
                 ON CONFLICT (feed_key) DO UPDATE SET feed_key = EXCLUDED.feed_key

@@ -70,13 +70,13 @@ public final class FeedParser {
     /** Well-formed XML as it is; else healed (HTML entities); else healed with bare {@code &} escaped. */
     private static org.jdom2.Document tree(String text) throws FeedParseException {
         try {
-            return new SecureXml().read(text, false);
+            return SecureXml.read(text, false);
         } catch (JDOMException | IOException malformed) {
             try {
-                return new SecureXml().read(text, true);
+                return SecureXml.read(text, true);
             } catch (JDOMException | IOException stillMalformed) {
                 try {
-                    return new SecureXml().read(BARE_AMPERSAND.matcher(text).replaceAll("&amp;"), true);
+                    return SecureXml.read(BARE_AMPERSAND.matcher(text).replaceAll("&amp;"), true);
                 } catch (JDOMException | IOException unreadable) {
                     throw new FeedParseException(explain(text, malformed), malformed);
                 }

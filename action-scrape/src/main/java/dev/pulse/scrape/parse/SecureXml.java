@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.jdom2.Document;
 import org.jdom2.JDOMException;
 
+import com.rometools.rome.io.SAXBuilder;
 import com.rometools.rome.io.WireFeedInput;
 import com.rometools.rome.io.impl.XmlFixerReader;
 
@@ -17,14 +18,26 @@ import com.rometools.rome.io.impl.XmlFixerReader;
  */
 final class SecureXml extends WireFeedInput {
 
-    SecureXml() {
+    /**
+     * One builder per thread, its parser reused: making a parser looks up the JAXP factories, which in
+     * a packaged Spring Boot jar costs more than parsing a small feed.
+     */
+    private static final ThreadLocal<SAXBuilder> BUILDERS = ThreadLocal.withInitial(() -> new SecureXml().builder());
+
+    private SecureXml() {
         super(false, Locale.ROOT);
         setAllowDoctypes(false);
     }
 
+    private SAXBuilder builder() {
+        SAXBuilder builder = createSAXBuilder();
+        builder.setReuseParser(true);
+        return builder;
+    }
+
     /** {@code heal}: through ROME's healer, which is slow (a char at a time), so only for a document that needs it. */
-    Document read(String text, boolean heal) throws JDOMException, IOException {
+    static Document read(String text, boolean heal) throws JDOMException, IOException {
         StringReader reader = new StringReader(text);
-        return createSAXBuilder().build(heal ? new XmlFixerReader(reader) : reader);
+        return BUILDERS.get().build(heal ? new XmlFixerReader(reader) : reader);
     }
 }
