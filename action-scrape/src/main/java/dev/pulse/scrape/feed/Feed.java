@@ -7,6 +7,11 @@ import java.util.UUID;
 record Feed(UUID id, String key, String title, String etag, String lastModified, Instant freshUntil, Instant nextFetchNotBefore,
         int consecutiveFailures, String lastError, int itemsRead) {
 
+    /** A feed no run has read yet: nothing known but its key. */
+    static Feed unknown(String key) {
+        return new Feed(FeedRepository.feedId(key), key, null, null, null, null, null, 0, null, 0);
+    }
+
     boolean freshAt(Instant now) {
         return freshUntil != null && freshUntil.isAfter(now);
     }

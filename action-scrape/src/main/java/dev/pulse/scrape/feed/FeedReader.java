@@ -116,7 +116,7 @@ public class FeedReader {
     private SourceRead readNow(ScrapeSource source, String key, boolean unknown) {
         Instant now = clock.instant();
         // read again: another run may have fetched it since the run looked
-        Feed feed = unknown ? feeds.create(key, source.type()) : feeds.findOrCreate(key, source.type());
+        Feed feed = unknown ? Feed.unknown(key) : feeds.find(key).orElseGet(() -> Feed.unknown(key));
         if (feed.freshAt(now)) {
             return reused(source, feed);
         }
@@ -129,12 +129,12 @@ public class FeedReader {
             return source.type() == SourceType.REDDIT ? readListing(source, feed, now) : readFeed(source, feed, now);
         } catch (FetchException e) {
             Instant notBefore = later(backoff(feed.consecutiveFailures() + 1, now), e.retryAfter());
-            feeds.failed(feed.id(), e.getMessage(), now, notBefore);
+            feeds.failed(feed, source.type(), e.getMessage(), now, notBefore);
             log.info("Source {} failed: {}", source.name(), e.getMessage());
             return new SourceRead(source, feed.id(), feed.title(), SourceOutcome.FAILED, e.getMessage(), 0, 0,
                     e.status() == 404 || e.status() == 410 || e.getMessage().startsWith("Refused"));
         } catch (FeedParseException e) {
-            feeds.failed(feed.id(), e.getMessage(), now, backoff(feed.consecutiveFailures() + 1, now));
+            feeds.failed(feed, source.type(), e.getMessage(), now, backoff(feed.consecutiveFailures() + 1, now));
             log.info("Source {} is not readable: {}", source.name(), e.getMessage());
             return new SourceRead(source, feed.id(), feed.title(), SourceOutcome.FAILED, e.getMessage(), 0, 0, true);
         }
@@ -145,21 +145,19 @@ public class FeedReader {
                 feed.lastModified()));
         Instant freshUntil = now.plus(freshness(response.maxAge()));
         if (response.notModified()) {
-            feeds.fetched(feed.id(), SourceOutcome.NOT_MODIFIED, null, null, null, feed.itemsRead(), now, freshUntil);
+            feeds.notModified(feed, source.type(), now, freshUntil);
             return new SourceRead(source, feed.id(), feed.title(), SourceOutcome.NOT_MODIFIED, null, feed.itemsRead(), 0, false);
         }
         ParsedFeed parsed = parser.parse(response.body(), response.header("content-type"), response.url());
-        int added = feeds.store(feed.id(), feed.key(), parsed.items(), now);
-        feeds.fetched(feed.id(), SourceOutcome.FETCHED, parsed.title(), response.header("etag"),
-                response.header("last-modified"), parsed.items().size(), now, freshUntil);
+        int added = feeds.fetched(feed, source.type(), parsed.title(), response.header("etag"),
+                response.header("last-modified"), parsed.items(), now, freshUntil);
         return new SourceRead(source, feed.id(), parsed.title(), SourceOutcome.FETCHED, null, parsed.items().size(),
                 added, false);
     }
 
     private SourceRead readListing(ScrapeSource source, Feed feed, Instant now) throws FetchException, FeedParseException {
         ParsedFeed parsed = reddit.read(source.subreddit(), source.sort(), source.timeWindow(), policy.listingSize());
-        int added = feeds.store(feed.id(), feed.key(), parsed.items(), now);
-        feeds.fetched(feed.id(), SourceOutcome.FETCHED, parsed.title(), null, null, parsed.items().size(), now,
+        int added = feeds.fetched(feed, source.type(), parsed.title(), null, null, parsed.items(), now,
                 now.plus(policy.freshness()));
         return new SourceRead(source, feed.id(), parsed.title(), SourceOutcome.FETCHED, null, parsed.items().size(),
                 added, false);

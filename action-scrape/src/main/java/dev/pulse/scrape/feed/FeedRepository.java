@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -49,59 +50,61 @@ class FeedRepository {
         return found;
     }
 
-    Feed findOrCreate(String key, SourceType type) {
+    Optional<Feed> find(String key) {
         return db.sql("""
                 SELECT id, feed_key, title, etag, last_modified, fresh_until, next_fetch_not_before,
                        consecutive_failures, last_error, last_item_count FROM feeds WHERE feed_key = ?""")
-                .param(key).query(FeedRepository::feed).optional().orElseGet(() -> create(key, type));
+                .param(key).query(FeedRepository::feed).optional();
     }
 
-    /** A feed not stored yet (or, if another run just stored it, the stored one). */
-    Feed create(String key, SourceType type) {
-        return db.sql("""
-                INSERT INTO feeds (id, feed_key, source_type) VALUES (?, ?, ?)
-                ON CONFLICT (feed_key) DO UPDATE SET feed_key = EXCLUDED.feed_key
-                RETURNING id, feed_key, title, etag, last_modified, fresh_until, next_fetch_not_before,
-                          consecutive_failures, last_error, last_item_count""")
-                .params(feedId(key), key, type.name().toLowerCase(Locale.ROOT))
-                .query(FeedRepository::feed).single();
+    private static final String UPSERT_FETCHED = """
+            INSERT INTO feeds (id, feed_key, source_type, title, etag, last_modified, last_outcome, last_item_count,
+                               last_fetched_at, fresh_until)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (feed_key) DO UPDATE SET title = coalesce(EXCLUDED.title, feeds.title),
+                etag = coalesce(EXCLUDED.etag, feeds.etag), last_modified = coalesce(EXCLUDED.last_modified, feeds.last_modified),
+                last_outcome = EXCLUDED.last_outcome, last_item_count = EXCLUDED.last_item_count,
+                last_fetched_at = EXCLUDED.last_fetched_at, fresh_until = EXCLUDED.fresh_until,
+                consecutive_failures = 0, last_error = NULL, next_fetch_not_before = NULL
+            RETURNING id""";
+
+    /** A fetch that changed nothing (304): the feed is fresh again, its items stay as they are. */
+    void notModified(Feed feed, SourceType type, Instant now, Instant freshUntil) {
+        db.sql(UPSERT_FETCHED).params(feed.id(), feed.key(), type(type), null, null, null, "not_modified",
+                feed.itemsRead(), ts(now), ts(freshUntil)).query(UUID.class).single();
     }
 
-    void fetched(UUID id, SourceOutcome outcome, String title, String etag, String lastModified, int items, Instant now,
-            Instant freshUntil) {
+    void failed(Feed feed, SourceType type, String error, Instant now, Instant notBefore) {
         db.sql("""
-                UPDATE feeds SET last_outcome = ?, title = coalesce(?, title), etag = coalesce(?, etag),
-                       last_modified = coalesce(?, last_modified), last_item_count = ?, last_fetched_at = ?,
-                       fresh_until = ?, consecutive_failures = 0, last_error = NULL, next_fetch_not_before = NULL
-                WHERE id = ?""")
-                .params(outcome.name().toLowerCase(Locale.ROOT), title, etag, lastModified, items, ts(now),
-                        ts(freshUntil), id)
-                .update();
+                INSERT INTO feeds (id, feed_key, source_type, last_outcome, last_fetched_at, last_error,
+                                   consecutive_failures, next_fetch_not_before)
+                VALUES (?, ?, ?, 'failed', ?, ?, 1, ?)
+                ON CONFLICT (feed_key) DO UPDATE SET last_outcome = 'failed', last_fetched_at = EXCLUDED.last_fetched_at,
+                    last_error = EXCLUDED.last_error, consecutive_failures = feeds.consecutive_failures + 1,
+                    next_fetch_not_before = EXCLUDED.next_fetch_not_before""")
+                .params(feed.id(), feed.key(), type(type), ts(now), error, ts(notBefore)).update();
     }
 
-    void failed(UUID id, String error, Instant now, Instant notBefore) {
-        db.sql("""
-                UPDATE feeds SET last_outcome = 'failed', last_fetched_at = ?, last_error = ?,
-                       consecutive_failures = consecutive_failures + 1, next_fetch_not_before = ?
-                WHERE id = ?""").params(ts(now), error, ts(notBefore), id).update();
-    }
-
-    /** Stores the items not stored before (by key) and returns how many that was; engagement is refreshed. */
-    int store(UUID feedId, String feedKey, List<ParsedItem> items, Instant now) {
-        if (items.isEmpty()) {
-            return 0;
-        }
+    /**
+     * Records a fetch and stores the items not stored before (by key), in one statement; returns how
+     * many items were new. Engagement (Reddit score, comments) of known items is refreshed.
+     */
+    int fetched(Feed feed, SourceType type, String title, String etag, String lastModified, List<ParsedItem> items,
+            Instant now, Instant freshUntil) {
+        String feedKey = feed.key();
         Integer inserted = jdbc.execute((Connection c) -> {
             try (PreparedStatement insert = c.prepareStatement("""
-                    WITH incoming AS (
+                    WITH feed AS (""" + UPSERT_FETCHED + """
+                    ),
+                    incoming AS (
                         SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                                              ?::timestamptz[], ?::text[], ?::float8[], ?::int[])
                             AS t(id, item_key, guid, url, title, summary, author, published_at, image_url, score, comments)),
                     upserted AS (
                         INSERT INTO feed_items (id, feed_id, item_key, guid, url, title, summary, author, published_at,
                                                 image_url, score, comments, first_seen_at)
-                        SELECT id, ?, item_key, guid, url, title, summary, author, published_at, image_url, score,
-                               comments, ? FROM incoming
+                        SELECT incoming.id, (SELECT id FROM feed), item_key, guid, url, title, summary, author,
+                               published_at, image_url, score, comments, ? FROM incoming
                         ON CONFLICT (feed_id, item_key) DO UPDATE SET score = EXCLUDED.score, comments = EXCLUDED.comments
                             WHERE feed_items.score <> EXCLUDED.score OR feed_items.comments <> EXCLUDED.comments
                         RETURNING (xmax = 0) AS inserted)
@@ -123,12 +126,21 @@ class FeedRepository {
                     columns[10][i] = item.comments();
                 }
                 String[] types = {"uuid", "text", "text", "text", "text", "text", "text", "timestamptz", "text", "float8", "int4"};
+                insert.setObject(1, feed.id());
+                insert.setString(2, feedKey);
+                insert.setString(3, type(type));
+                insert.setString(4, title);
+                insert.setString(5, etag);
+                insert.setString(6, lastModified);
+                insert.setString(7, "fetched");
+                insert.setInt(8, n);
+                insert.setTimestamp(9, Timestamp.from(now));
+                insert.setTimestamp(10, ts(freshUntil));
                 for (int col = 0; col < columns.length; col++) {
                     Array array = c.createArrayOf(types[col], columns[col]);
-                    insert.setArray(col + 1, array);
+                    insert.setArray(11 + col, array);
                 }
-                insert.setObject(12, feedId);
-                insert.setTimestamp(13, Timestamp.from(now));
+                insert.setTimestamp(22, Timestamp.from(now));
                 try (ResultSet rs = insert.executeQuery()) {
                     rs.next();
                     return rs.getInt(1);
@@ -157,6 +169,10 @@ class FeedRepository {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp value = rs.getTimestamp(column);
         return value == null ? null : value.toInstant();
+    }
+
+    private static String type(SourceType type) {
+        return type.name().toLowerCase(Locale.ROOT);
     }
 
     private static Timestamp ts(Instant instant) {

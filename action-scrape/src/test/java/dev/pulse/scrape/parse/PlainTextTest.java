@@ -1,0 +1,27 @@
+package dev.pulse.scrape.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PlainTextTest {
+
+    @Test
+    void markupBecomesTextAndScriptsDisappear() {
+        assertThat(PlainText.of("<p>Hello <b>world</b></p><script>alert(1)</script><style>p{}</style>"))
+                .isEqualTo("Hello world");
+        assertThat(PlainText.of("Fish &amp; chips &mdash; &#x263A;")).isEqualTo("Fish & chips — ☺");
+        assertThat(PlainText.of("  plain\n\ttext  ")).isEqualTo("plain text");
+        assertThat(PlainText.of("<br/>")).isNull();
+    }
+
+    @Test
+    void summariesAreCutAtASentenceOrWordEnd() {
+        String text = "First sentence here. Second sentence is longer than the limit allows";
+        assertThat(PlainText.summary(text, 30)).isEqualTo("First sentence here.");
+        assertThat(PlainText.summary(text, 45)).as("a sentence end too early gives way to a word end")
+                .isEqualTo("First sentence here. Second sentence is…");
+        assertThat(PlainText.summary("word ".repeat(30), 42)).endsWith("word…").hasSizeLessThanOrEqualTo(42);
+        assertThat(PlainText.summary("short", 40)).isEqualTo("short");
+    }
+}
