@@ -85,20 +85,20 @@ public class FeedReader {
             } else if (feed != null && feed.freshAt(now)) {
                 reads.put(source, CompletableFuture.completedFuture(reused(source, feed)));
             } else {
-                reads.put(source, CompletableFuture.supplyAsync(() -> read(source, key, feed == null), pool));
+                reads.put(source, CompletableFuture.supplyAsync(() -> read(source, key), pool));
             }
         }
         return reads.values().stream().map(CompletableFuture::join).toList();
     }
 
-    private SourceRead read(ScrapeSource source, String key, boolean unknown) {
+    private SourceRead read(ScrapeSource source, String key) {
         CompletableFuture<SourceRead> mine = new CompletableFuture<>();
         CompletableFuture<SourceRead> running = inFlight.putIfAbsent(key, mine);
         if (running != null) {
             return running.join().reused();
         }
         try {
-            SourceRead read = readNow(source, key, unknown);
+            SourceRead read = readNow(source, key);
             mine.complete(read);
             return read;
         } catch (RuntimeException e) {
@@ -113,10 +113,10 @@ public class FeedReader {
         return new SourceRead(source, feed.id(), feed.title(), SourceOutcome.REUSED, null, feed.itemsRead(), 0, false);
     }
 
-    private SourceRead readNow(ScrapeSource source, String key, boolean unknown) {
+    private SourceRead readNow(ScrapeSource source, String key) {
         Instant now = clock.instant();
-        // read again: another run may have fetched it since the run looked
-        Feed feed = unknown ? Feed.unknown(key) : feeds.find(key).orElseGet(() -> Feed.unknown(key));
+        // read again: another run may have fetched it since this run looked
+        Feed feed = feeds.find(key).orElseGet(() -> Feed.unknown(key));
         if (feed.freshAt(now)) {
             return reused(source, feed);
         }
