@@ -49,6 +49,9 @@ public final class PlainText {
     }
 
     private static String collapsed(String text) {
+        if (!needsCollapsing(text)) {
+            return text;
+        }
         StringBuilder out = new StringBuilder(text.length());
         boolean space = false;
         for (int i = 0; i < text.length(); i++) {
@@ -64,6 +67,21 @@ public final class PlainText {
             }
         }
         return out.toString();
+    }
+
+    /** Already single-spaced, without leading or trailing space: the usual title, kept as it is. */
+    private static boolean needsCollapsing(String text) {
+        int last = text.length() - 1;
+        if (last < 0 || text.charAt(0) <= ' ' || text.charAt(last) <= ' ') {
+            return true;
+        }
+        for (int i = 1; i < last; i++) {
+            char c = text.charAt(i);
+            if (c < ' ' || c == ' ' && text.charAt(i + 1) == ' ' || c > 126 && Character.isWhitespace(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String nonEmpty(String text) {

@@ -19,8 +19,8 @@ final class Rfc822 {
     static Instant parse(String text) {
         int comma = text.indexOf(',');
         int i = comma >= 0 && comma <= 9 ? comma + 1 : 0;
-        String[] parts = text.substring(i).trim().split(" +");
-        if (parts.length != 5 || parts[2].length() != 4) {
+        String[] parts = words(text, i);
+        if (parts == null || parts[2].length() != 4) {
             return null;
         }
         try {
@@ -28,7 +28,12 @@ final class Rfc822 {
             int at = parts[1].length() == 3 ? MONTHS.indexOf(parts[1].toLowerCase(java.util.Locale.ROOT)) : -1;
             int month = at >= 0 && at % 3 == 0 ? at / 3 + 1 : 0;
             int year = Integer.parseInt(parts[2]);
-            String[] time = parts[3].split(":");
+            String clock = parts[3];
+            String[] time = clock.length() == 8 ? new String[] {clock.substring(0, 2), clock.substring(3, 5), clock.substring(6)}
+                    : clock.length() == 5 ? new String[] {clock.substring(0, 2), clock.substring(3)} : new String[0];
+            if (time.length > 0 && (clock.charAt(2) != ':' || clock.length() == 8 && clock.charAt(5) != ':')) {
+                return null;
+            }
             if (month < 1 || time.length < 2 || time.length > 3) {
                 return null;
             }
@@ -42,6 +47,30 @@ final class Rfc822 {
         } catch (RuntimeException notThisForm) {
             return null;
         }
+    }
+
+    /** Exactly five space-separated words from {@code from} on, or null. */
+    private static String[] words(String text, int from) {
+        String[] words = new String[5];
+        int count = 0;
+        int i = from;
+        int n = text.length();
+        while (i < n) {
+            while (i < n && text.charAt(i) == ' ') {
+                i++;
+            }
+            int start = i;
+            while (i < n && text.charAt(i) != ' ') {
+                i++;
+            }
+            if (i > start) {
+                if (count == 5) {
+                    return null;
+                }
+                words[count++] = text.substring(start, i);
+            }
+        }
+        return count == 5 ? words : null;
     }
 
     private static ZoneOffset offset(String zone) {
