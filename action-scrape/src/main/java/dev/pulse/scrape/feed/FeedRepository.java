@@ -1,13 +1,11 @@
 package dev.pulse.scrape.feed;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -16,24 +14,25 @@ import java.util.Optional;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import dev.pulse.contracts.messages.SourceOutcome;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import dev.pulse.contracts.messages.SourceType;
 import dev.pulse.scrape.parse.ParsedItem;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The feeds table and each feed's items: one row per feed however many workspaces read it. */
 @Repository
 class FeedRepository {
 
     private final JdbcClient db;
-    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
 
-    FeedRepository(JdbcClient db, JdbcTemplate jdbc) {
+    FeedRepository(JdbcClient db, JsonMapper json) {
         this.db = db;
-        this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** The stored feeds of these keys (those not stored yet are missing from the answer). */
@@ -91,63 +90,42 @@ class FeedRepository {
      */
     int fetched(Feed feed, SourceType type, String title, String etag, String lastModified, List<ParsedItem> items,
             Instant now, Instant freshUntil) {
-        String feedKey = feed.key();
-        Integer inserted = jdbc.execute((Connection c) -> {
-            try (PreparedStatement insert = c.prepareStatement("""
-                    WITH feed AS (""" + UPSERT_FETCHED + """
-                    ),
-                    incoming AS (
-                        SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                             ?::timestamptz[], ?::text[], ?::float8[], ?::int[])
-                            AS t(id, item_key, guid, url, title, summary, author, published_at, image_url, score, comments)),
-                    upserted AS (
-                        INSERT INTO feed_items (id, feed_id, item_key, guid, url, title, summary, author, published_at,
-                                                image_url, score, comments, first_seen_at)
-                        SELECT incoming.id, (SELECT id FROM feed), item_key, guid, url, title, summary, author,
-                               published_at, image_url, score, comments, ? FROM incoming
-                        ON CONFLICT (feed_id, item_key) DO UPDATE SET score = EXCLUDED.score, comments = EXCLUDED.comments
-                            WHERE feed_items.score <> EXCLUDED.score OR feed_items.comments <> EXCLUDED.comments
-                        RETURNING (xmax = 0) AS inserted)
-                    SELECT count(*) FILTER (WHERE inserted) FROM upserted""")) {
-                int n = items.size();
-                Object[][] columns = new Object[11][n];
-                for (int i = 0; i < n; i++) {
-                    ParsedItem item = items.get(i);
-                    columns[0][i] = itemId(feedKey, item.key());
-                    columns[1][i] = item.key();
-                    columns[2][i] = item.guid();
-                    columns[3][i] = item.url();
-                    columns[4][i] = item.title();
-                    columns[5][i] = item.summary();
-                    columns[6][i] = item.author();
-                    columns[7][i] = item.publishedAt() == null ? null : Timestamp.from(item.publishedAt());
-                    columns[8][i] = item.imageUrl();
-                    columns[9][i] = item.score();
-                    columns[10][i] = item.comments();
-                }
-                String[] types = {"uuid", "text", "text", "text", "text", "text", "text", "timestamptz", "text", "float8", "int4"};
-                insert.setObject(1, feed.id());
-                insert.setString(2, feedKey);
-                insert.setString(3, type(type));
-                insert.setString(4, title);
-                insert.setString(5, etag);
-                insert.setString(6, lastModified);
-                insert.setString(7, "fetched");
-                insert.setInt(8, n);
-                insert.setTimestamp(9, Timestamp.from(now));
-                insert.setTimestamp(10, ts(freshUntil));
-                for (int col = 0; col < columns.length; col++) {
-                    Array array = c.createArrayOf(types[col], columns[col]);
-                    insert.setArray(11 + col, array);
-                }
-                insert.setTimestamp(22, Timestamp.from(now));
-                try (ResultSet rs = insert.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            }
-        });
-        return inserted == null ? 0 : inserted;
+        return db.sql("WITH feed AS (" + UPSERT_FETCHED + """
+                ),
+                incoming AS (
+                    SELECT * FROM jsonb_to_recordset(?::jsonb)
+                        AS t(id uuid, item_key text, guid text, url text, title text, summary text, author text,
+                             published_at timestamptz, image_url text, score float8, comments int)),
+                upserted AS (
+                    INSERT INTO feed_items (id, feed_id, item_key, guid, url, title, summary, author, published_at,
+                                            image_url, score, comments, first_seen_at)
+                    SELECT incoming.id, (SELECT id FROM feed), item_key, guid, url, title, summary, author,
+                           published_at, image_url, score, comments, ? FROM incoming
+                    ON CONFLICT (feed_id, item_key) DO UPDATE SET score = EXCLUDED.score, comments = EXCLUDED.comments
+                        WHERE feed_items.score <> EXCLUDED.score OR feed_items.comments <> EXCLUDED.comments
+                    RETURNING (xmax = 0) AS inserted)
+                SELECT count(*) FILTER (WHERE inserted) FROM upserted""")
+                .params(feed.id(), feed.key(), type(type), title, etag, lastModified, "fetched", items.size(), ts(now),
+                        ts(freshUntil), rows(feed.key(), items), ts(now))
+                .query(Integer.class).single();
+    }
+
+    /** The items as one JSON array (one parameter, parsed by PostgreSQL, instead of eleven escaped arrays). */
+    private String rows(String feedKey, List<ParsedItem> items) {
+        List<StoredRow> rows = new ArrayList<>(items.size());
+        for (ParsedItem item : items) {
+            rows.add(new StoredRow(itemId(feedKey, item.key()), item.key(), item.guid(), item.url(), item.title(),
+                    item.summary(), item.author(), item.publishedAt() == null ? null : item.publishedAt().toString(),
+                    item.imageUrl(), item.score(), item.comments()));
+        }
+        return json.writeValueAsString(rows);
+    }
+
+    private record StoredRow(@JsonProperty("id") UUID id, @JsonProperty("item_key") String itemKey,
+            @JsonProperty("guid") String guid, @JsonProperty("url") String url, @JsonProperty("title") String title,
+            @JsonProperty("summary") String summary, @JsonProperty("author") String author,
+            @JsonProperty("published_at") String publishedAt, @JsonProperty("image_url") String imageUrl,
+            @JsonProperty("score") double score, @JsonProperty("comments") int comments) {
     }
 
     /** A feed's id follows from its key, so every instance and every run agrees on it. */
