@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,7 @@ public class FeedReader {
     private final FeedPolicy policy;
     private final Clock clock;
     private final Map<String, CompletableFuture<SourceRead>> inFlight = new ConcurrentHashMap<>();
+    private final Semaphore parsing = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()));
 
     FeedReader(HttpFetcher fetcher, FeedParser parser, RedditClient reddit, DiscoveredFeeds discovered,
             FeedRepository feeds, FeedPolicy policy, Clock clock) {
@@ -148,11 +150,24 @@ public class FeedReader {
             feeds.notModified(feed, source.type(), now, freshUntil);
             return new SourceRead(source, feed.id(), feed.title(), SourceOutcome.NOT_MODIFIED, null, feed.itemsRead(), 0, false);
         }
-        ParsedFeed parsed = parser.parse(response.body(), response.header("content-type"), response.url());
+        ParsedFeed parsed = parse(response);
         int added = feeds.fetched(feed, source.type(), parsed.title(), response.header("etag"),
                 response.header("last-modified"), parsed.items(), now, freshUntil);
         return new SourceRead(source, feed.id(), parsed.title(), SourceOutcome.FETCHED, null, parsed.items().size(),
                 added, false);
+    }
+
+    /**
+     * Parsing is CPU work: as many at once as there are cores, however many fetches wait on the network.
+     * Dozens of documents parsed at once on two cores only take turns and crowd each other's caches.
+     */
+    private ParsedFeed parse(FetchResponse response) throws FeedParseException {
+        parsing.acquireUninterruptibly();
+        try {
+            return parser.parse(response.body(), response.header("content-type"), response.url());
+        } finally {
+            parsing.release();
+        }
     }
 
     private SourceRead readListing(ScrapeSource source, Feed feed, Instant now) throws FetchException, FeedParseException {

@@ -52,6 +52,7 @@ public class ScrapeStage implements StageHandler {
     private final RunPolicy policy;
     private final ExecutorService pool;
     private final Clock clock;
+    private final ThreadLocal<Long> readMillis = ThreadLocal.withInitial(() -> 0L);
 
     ScrapeStage(SourceResolver sources, FeedReader reader, ItemSelection selection, ScrapeResults results,
             RunPolicy policy, @Qualifier("sourceReaders") ExecutorService pool, Clock clock) {
@@ -77,9 +78,11 @@ public class ScrapeStage implements StageHandler {
                     ? "The workspace has no sources and the job names none; add one under /api/v1/workspaces/{id}/sources"
                     : "None of the workspace's sources is of the types the job names: " + envelope.config().sources());
         }
+        Instant started = clock.instant();
         List<SourceRead> reads = reader.readAll(toRead, pool);
         failIfNothingWasRead(reads);
         Instant now = clock.instant();
+        readMillis.set(Duration.between(started, now).toMillis());
         ContentScraped result = select(input, envelope.config(), reads, now);
         selection.readBy(envelope.workspaceId(), reads.stream().map(SourceRead::feedId).filter(id -> id != null).distinct().toList(), now);
         return results.keep(envelope, result, now);
@@ -121,8 +124,9 @@ public class ScrapeStage implements StageHandler {
                 r.outcome(), r.reason(), r.itemsRead(), r.itemsNew(),
                 r.feedId() == null || byFeed.get(r.feedId()) != r ? 0 : selectedPerFeed.getOrDefault(r.feedId(), 0)))
                 .toList();
-        log.info("Scraped {} sources ({} failed): {} items selected", reads.size(),
-                reads.stream().filter(r -> r.outcome() == SourceOutcome.FAILED).count(), items.size());
+        log.info("Scraped {} sources ({} failed) in {} ms, selected {} items in {} ms", reads.size(),
+                reads.stream().filter(r -> r.outcome() == SourceOutcome.FAILED).count(), readMillis.get(), items.size(),
+                Duration.between(now, clock.instant()).toMillis());
         return new ContentScraped(input.reply(now), items, reports);
     }
 }
