@@ -30,6 +30,7 @@ public final class FeedServer implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final String host;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
@@ -45,8 +46,14 @@ public final class FeedServer implements AutoCloseable {
     }
 
     public FeedServer() {
+        this("127.0.0.1");
+    }
+
+    /** A server on another loopback address ({@code 127.0.0.2}), to be another host than the usual one. */
+    public FeedServer(String loopbackAddress) {
+        host = loopbackAddress;
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+            server = HttpServer.create(new InetSocketAddress(loopbackAddress, 0), 200);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -66,7 +73,7 @@ public final class FeedServer implements AutoCloseable {
     }
 
     public URI url(String path) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+        return URI.create("http://" + host + ":" + server.getAddress().getPort() + path);
     }
 
     public int port() {

@@ -166,6 +166,41 @@ class ScrapeStageTest extends ScrapeServiceTest {
     }
 
     @Test
+    void aFeedThatKeepsFailingIsHeldBackLongerEachTimeAndSaysWhy() {
+        String failing = "/stage/backoff.xml";
+        String good = "/stage/backoff-good.xml";
+        SERVER.route(failing, exchange -> FeedServer.send(exchange, 500, "still broken"));
+        SERVER.serve(good, "application/rss+xml", TestFeeds.rss("backoff-good", 2));
+        UUID workspace = workspace();
+        addFeed(workspace, "rss", SERVER.url(failing).toString());
+        addFeed(workspace, "rss", SERVER.url(good).toString());
+        String key = SERVER.url(failing).toString();
+
+        run(jobDue(workspace, List.of(), 10));
+        assertThat(db.sql("SELECT next_fetch_not_before FROM feeds WHERE feed_key = ?").param(key)
+                .query(java.sql.Timestamp.class).optional()).as("a first failure holds nothing back").isEmpty();
+        staleFeeds();
+        run(jobDue(workspace, List.of(), 10));
+        Instant held = db.sql("SELECT next_fetch_not_before FROM feeds WHERE feed_key = ?").param(key)
+                .query(java.sql.Timestamp.class).single().toInstant();
+        assertThat(held).isBetween(Instant.now().plusSeconds(50), Instant.now().plusSeconds(61));
+
+        staleFeeds();
+        ContentScraped third = run(jobDue(workspace, List.of(), 10));
+        SourceReport report = third.sources().stream().filter(s -> s.source().equals(key)).findFirst().orElseThrow();
+        assertThat(report.reason()).startsWith("Not fetched before").contains("2 failures in a row", "HTTP 500");
+        assertThat(SERVER.hits(failing)).isEqualTo(2);
+
+        db.sql("UPDATE feeds SET next_fetch_not_before = now() - interval '1 second' WHERE feed_key = ?").param(key).update();
+        staleFeeds();
+        run(jobDue(workspace, List.of(), 10));
+        Instant longer = db.sql("SELECT next_fetch_not_before FROM feeds WHERE feed_key = ?").param(key)
+                .query(java.sql.Timestamp.class).single().toInstant();
+        assertThat(longer).as("the third failure doubles the wait").isBetween(Instant.now().plusSeconds(110),
+                Instant.now().plusSeconds(121));
+    }
+
+    @Test
     void jobsDueTogetherThatShareAFeedFetchItOnce() {
         String shared = "/stage/shared.xml";
         SERVER.serve(shared, "application/rss+xml", TestFeeds.rss("shared", 10));

@@ -274,6 +274,22 @@ class HttpFetcherTest {
     }
 
     @Test
+    void aRedirectFromAnAllowedHostTo127001IsRefused() throws Exception {
+        server.serve("/feed", "application/rss+xml", "<rss/>".getBytes(StandardCharsets.UTF_8));
+        try (FeedServer origin = new FeedServer("127.0.0.2")) {
+            origin.route("/moved", exchange -> {
+                exchange.getResponseHeaders().set("Location", server.url("/feed").toString());
+                FeedServer.send(exchange, 301, "");
+            });
+            HttpFetcher onlyTheOrigin = fetcher(List.of("127.0.0.2/32"), 4, Duration.ofSeconds(3));
+            assertThatThrownBy(() -> onlyTheOrigin.fetch(FetchRequest.of(origin.url("/moved"))))
+                    .isInstanceOf(FetchException.class).hasMessageContaining("127.0.0.1, a loopback address");
+            assertThat(origin.hits("/moved")).isEqualTo(1);
+            assertThat(server.hits("/feed")).isZero();
+        }
+    }
+
+    @Test
     void onlyHttpAndHttpsAreFetched() {
         assertThatThrownBy(() -> loopbackAllowed().fetch(FetchRequest.of(URI.create("file:///etc/passwd"))))
                 .isInstanceOf(FetchException.class).hasMessageContaining("Only http and https");
