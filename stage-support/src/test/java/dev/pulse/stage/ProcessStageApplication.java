@@ -43,7 +43,8 @@ class ProcessStageApplication {
         return new Stage(Action.GENERATE, input -> {
             sleep(input.executionId().toString().equals(slowExecution) ? slowMillis : millis);
             return new NewsletterGenerated(input.reply(Clock.systemUTC().instant()),
-                    StageInput.derivedId(input.executionId(), "newsletter"), SUBJECT, "<p>hi</p>", "hi", 0);
+                    StageInput.derivedId(input.executionId(), "newsletter"), SUBJECT, "<p>hi</p>", "hi", 0, java.util.List.of(),
+                    false);
         });
     }
 

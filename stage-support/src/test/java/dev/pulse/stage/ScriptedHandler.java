@@ -1,6 +1,7 @@
 package dev.pulse.stage;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,7 +65,7 @@ final class ScriptedHandler implements StageHandler {
             }
         }
         return produced.computeIfAbsent(execution, e -> new NewsletterGenerated(input.reply(clock.instant()),
-                StageInput.derivedId(e, "newsletter"), subject, "<p>hi</p>", "hi", 0));
+                StageInput.derivedId(e, "newsletter"), subject, "<p>hi</p>", "hi", 0, List.of(), false));
     }
 
     private static void sleep(long millis) {

@@ -1,0 +1,11 @@
+package dev.pulse.generate.config;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Every setting of action-generate; the defaults live in application.yml only. */
+@ConfigurationProperties("pulse.generate")
+record GenerateProperties(int defaultMaxItems, int perSource, Duration halfLife, int summaryLength, Duration usedWindow,
+        int defaultDaysBack, int storedItems) {
+}
