@@ -7,4 +7,6 @@ ALTER TABLE newsletters
     ADD COLUMN item_ids  uuid[]  NOT NULL DEFAULT '{}',
     ADD COLUMN llm_used  boolean NOT NULL DEFAULT false,
     -- the language model's accepted rewrite, kept so the newsletter can be rebuilt without asking again
-    ADD COLUMN llm_output jsonb;
+    ADD COLUMN llm_output jsonb,
+    -- why the model's text was not used, when one was asked
+    ADD COLUMN llm_fallback text;

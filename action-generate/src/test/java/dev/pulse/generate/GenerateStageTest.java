@@ -128,6 +128,33 @@ class GenerateStageTest {
     }
 
     @Test
+    void aPlanStartingWithGenerateUsesTheWorkspacesStoredItems() {
+        UUID workspace = workspace();
+        UUID feed = UUID.randomUUID();
+        db.sql("INSERT INTO feeds (id, feed_key, source_type, title) VALUES (?, ?, 'rss', 'Stored feed')")
+                .params(feed, "https://stored.example/" + feed + "/feed.xml").update();
+        db.sql("INSERT INTO workspace_feeds (workspace_id, feed_id, last_read_at) VALUES (?, ?, now())").params(workspace, feed)
+                .update();
+        for (int i = 0; i < 3; i++) {
+            db.sql("""
+                    INSERT INTO feed_items (id, feed_id, item_key, url, title, published_at, first_seen_at)
+                    VALUES (?, ?, ?, ?, ?, now() - make_interval(hours => ?), now())""")
+                    .params(UUID.randomUUID(), feed, "k" + i, "https://stored.example/" + i, "Stored story " + i + " is here", i)
+                    .update();
+        }
+        JobConfig config = new JobConfig(10, 1, List.of(), null, false, List.of(), null);
+        Envelope envelope = Envelope.forExecution(UUID.randomUUID(), Trigger.MANUAL, null, false, UUID.randomUUID(),
+                workspace, Plan.of(Action.GENERATE, Action.SEND), config, Instant.now());
+        TopicReader out = TopicReader.atEnd(Topics.NEWSLETTER_GENERATED.name());
+        TopicWriter.send(Topics.JOB_DUE.name(), envelope.executionId().toString(),
+                CODEC.encode(new dev.pulse.contracts.messages.JobDue(envelope, Instant.now(), null)));
+        NewsletterGenerated generated = CODEC.decode(out.await(r -> r.key().equals(envelope.executionId().toString()), 1,
+                WAIT).get(0).value(), NewsletterGenerated.class);
+        assertThat(generated.itemCount()).isEqualTo(3);
+        assertThat(generated.textBody()).contains("Stored story 0 is here", "Stored feed");
+    }
+
+    @Test
     void noItemsAtAllIsNoContent() {
         TopicReader failures = TopicReader.atEnd(Topics.ACTION_FAILED.name());
         ContentScraped empty = scraped(workspace(), List.of(), 10, false);

@@ -44,7 +44,7 @@ class ProcessStageApplication {
             sleep(input.executionId().toString().equals(slowExecution) ? slowMillis : millis);
             return new NewsletterGenerated(input.reply(Clock.systemUTC().instant()),
                     StageInput.derivedId(input.executionId(), "newsletter"), SUBJECT, "<p>hi</p>", "hi", 0, java.util.List.of(),
-                    false);
+                    false, null);
         });
     }
 

@@ -65,7 +65,7 @@ final class ScriptedHandler implements StageHandler {
             }
         }
         return produced.computeIfAbsent(execution, e -> new NewsletterGenerated(input.reply(clock.instant()),
-                StageInput.derivedId(e, "newsletter"), subject, "<p>hi</p>", "hi", 0, List.of(), false));
+                StageInput.derivedId(e, "newsletter"), subject, "<p>hi</p>", "hi", 0, List.of(), false, null));
     }
 
     private static void sleep(long millis) {

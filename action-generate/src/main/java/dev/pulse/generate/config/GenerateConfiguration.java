@@ -1,5 +1,6 @@
 package dev.pulse.generate.config;
 
+import java.net.URI;
 import java.time.Clock;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -10,10 +11,13 @@ import dev.pulse.contracts.messages.Action;
 import dev.pulse.contracts.topics.ServiceTopics;
 import dev.pulse.generate.compose.ComposeSettings;
 import dev.pulse.generate.compose.Composer;
+import dev.pulse.generate.llm.LlmSettings;
+import dev.pulse.generate.llm.Rewriter;
 import dev.pulse.generate.render.NewsletterRenderer;
 import dev.pulse.generate.run.GenerateStage;
 import dev.pulse.generate.run.RunPolicy;
 import dev.pulse.stage.Stage;
+import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GenerateProperties.class)
@@ -39,6 +43,14 @@ class GenerateConfiguration {
     @Bean
     NewsletterRenderer newsletterRenderer() {
         return new NewsletterRenderer();
+    }
+
+    @Bean
+    Rewriter rewriter(GenerateProperties properties, JsonMapper json) {
+        GenerateProperties.Llm llm = properties.llm();
+        URI base = llm.baseUrl() == null || llm.baseUrl().isBlank() ? null : URI.create(llm.baseUrl().strip());
+        return new Rewriter(new LlmSettings(base, llm.model(), llm.apiKey(), llm.timeout()), json,
+                properties.summaryLength());
     }
 
     @Bean

@@ -20,8 +20,8 @@ import org.springframework.stereotype.Repository;
 public class NewsletterRepository {
 
     private static final String COLUMNS = """
-            id, execution_id, subject, preheader, html_body, text_body, item_count, item_ids, llm_used, test_mode,
-            created_at""";
+            id, execution_id, subject, preheader, html_body, text_body, item_count, item_ids, llm_used,
+            llm_output::text AS llm_output, llm_fallback, test_mode, created_at""";
 
     private final JdbcClient db;
 
@@ -38,12 +38,13 @@ public class NewsletterRepository {
     public StoredNewsletter keep(StoredNewsletter newsletter, UUID jobId, UUID workspaceId) {
         db.sql("""
                 INSERT INTO newsletters (id, execution_id, job_id, workspace_id, subject, preheader, html_body, text_body,
-                                         item_count, item_ids, llm_used, test_mode, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                         item_count, item_ids, llm_used, llm_output, llm_fallback, test_mode, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
                 ON CONFLICT (execution_id) DO NOTHING""")
                 .params(newsletter.id(), newsletter.executionId(), jobId, workspaceId, newsletter.subject(),
                         newsletter.preheader(), newsletter.html(), newsletter.text(), newsletter.itemCount(),
-                        newsletter.itemIds().toArray(UUID[]::new), newsletter.llmUsed(), newsletter.testMode(),
+                        newsletter.itemIds().toArray(UUID[]::new), newsletter.llmUsed(), newsletter.llmOutput(),
+                        newsletter.llmFallback(), newsletter.testMode(),
                         Timestamp.from(newsletter.createdAt()))
                 .update();
         return forExecution(newsletter.executionId()).orElseThrow();
@@ -62,7 +63,8 @@ public class NewsletterRepository {
         List<UUID> itemIds = ids == null ? List.of() : Arrays.asList((UUID[]) ids.getArray());
         return new StoredNewsletter(rs.getObject("id", UUID.class), rs.getObject("execution_id", UUID.class),
                 rs.getString("subject"), rs.getString("preheader"), rs.getString("html_body"), rs.getString("text_body"),
-                rs.getInt("item_count"), itemIds, rs.getBoolean("llm_used"), rs.getBoolean("test_mode"),
+                rs.getInt("item_count"), itemIds, rs.getBoolean("llm_used"), rs.getString("llm_output"),
+                rs.getString("llm_fallback"), rs.getBoolean("test_mode"),
                 rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -17,20 +17,24 @@ import dev.pulse.contracts.messages.Envelope;
 import dev.pulse.contracts.messages.JobConfig;
 import dev.pulse.contracts.messages.NewsletterGenerated;
 import dev.pulse.contracts.messages.PulseMessage;
+import dev.pulse.contracts.messages.Tone;
 import dev.pulse.generate.compose.Composer;
 import dev.pulse.generate.compose.Newsletter;
 import dev.pulse.generate.content.StoredContent;
+import dev.pulse.generate.llm.Rewriter;
 import dev.pulse.generate.newsletter.NewsletterRepository;
 import dev.pulse.generate.newsletter.StoredNewsletter;
 import dev.pulse.generate.render.NewsletterRenderer;
 import dev.pulse.stage.PermanentStageFailure;
 import dev.pulse.stage.StageHandler;
 import dev.pulse.stage.StageInput;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The generate stage: the scraped items (or, when the plan starts here, the workspace's stored ones)
- * composed and rendered into one newsletter per execution, kept, and announced. A redelivery or a
- * replay answers with the kept newsletter. Nothing usable to send is {@code NO_CONTENT}, not retried.
+ * composed (the optional model rewriting its words), rendered into one newsletter per execution, kept,
+ * and announced. A redelivery or a replay answers with the kept newsletter, so the model is asked once
+ * per execution. Nothing usable to send is {@code NO_CONTENT}, not retried.
  */
 @Component
 public class GenerateStage implements StageHandler {
@@ -40,10 +44,14 @@ public class GenerateStage implements StageHandler {
     private final NewsletterRepository newsletters;
     private final StoredContent stored;
     private final RunPolicy policy;
+    private final Rewriter rewriter;
+    private final JsonMapper json;
     private final Clock clock;
 
     GenerateStage(Composer composer, NewsletterRenderer renderer, NewsletterRepository newsletters, StoredContent stored,
-            RunPolicy policy, Clock clock) {
+            RunPolicy policy, Rewriter rewriter, JsonMapper json, Clock clock) {
+        this.rewriter = rewriter;
+        this.json = json;
         this.composer = composer;
         this.renderer = renderer;
         this.newsletters = newsletters;
@@ -71,11 +79,14 @@ public class GenerateStage implements StageHandler {
                     ? "No items to write about: the sources gave nothing within days_back"
                     : "All " + items.size() + " items were already in this workspace's recent newsletters");
         }
-        NewsletterRenderer.Rendered rendered = renderer.render(newsletter);
+        Rewriter.Outcome rewritten = rewriter.rewrite(newsletter, (config.tone() == null ? Tone.PROFESSIONAL
+                : config.tone()).name().toLowerCase(java.util.Locale.ROOT));
+        NewsletterRenderer.Rendered rendered = renderer.render(rewritten.newsletter());
         Newsletter shown = rendered.newsletter();
         StoredNewsletter made = new StoredNewsletter(newsletterId(envelope.executionId()), envelope.executionId(),
                 shown.subject(), shown.preheader(), rendered.html(), rendered.text(), shown.storyCount(), shown.itemIds(),
-                false, envelope.testMode(), now);
+                rewritten.used(), rewritten.used() ? json.writeValueAsString(rewritten.accepted()) : null,
+                rewritten.fallback(), envelope.testMode(), now);
         return event(input, newsletters.keep(made, envelope.jobId(), envelope.workspaceId()));
     }
 
@@ -85,7 +96,8 @@ public class GenerateStage implements StageHandler {
 
     private static NewsletterGenerated event(StageInput input, StoredNewsletter newsletter) {
         return new NewsletterGenerated(input.reply(newsletter.createdAt()), newsletter.id(), newsletter.subject(),
-                newsletter.html(), newsletter.text(), newsletter.itemCount(), newsletter.itemIds(), newsletter.llmUsed());
+                newsletter.html(), newsletter.text(), newsletter.itemCount(), newsletter.itemIds(), newsletter.llmUsed(),
+                newsletter.llmFallback());
     }
 
     static UUID newsletterId(UUID executionId) {

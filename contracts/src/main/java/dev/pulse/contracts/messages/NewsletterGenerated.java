@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * The generate stage finished: everything the send stage needs to mail the newsletter.
  * {@code itemIds} are the scraped items it shows; {@code llmUsed} says whether a language model's
- * rewrite was accepted (false when none is configured, or it failed and the deterministic text stood).
+ * rewrite was accepted (false when none is configured, or it failed and the deterministic text stood);
+ * {@code llmFallback} says why the model's text was not used, when one was asked.
  */
 public record NewsletterGenerated(
         Envelope envelope,
@@ -17,7 +18,8 @@ public record NewsletterGenerated(
         String textBody,
         int itemCount,
         List<UUID> itemIds,
-        boolean llmUsed) implements PulseMessage {
+        boolean llmUsed,
+        String llmFallback) implements PulseMessage {
 
     /**
      * Where each recipient's own one-click unsubscribe URL goes, in both bodies: the send stage replaces
