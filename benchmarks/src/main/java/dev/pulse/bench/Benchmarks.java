@@ -2,7 +2,7 @@ package dev.pulse.bench;
 
 import java.util.Arrays;
 
-/** One jar, one benchmark per service: {@code ticker <ticker jar>} or {@code scrape <action-scrape jar> <python>}. */
+/** One jar, one benchmark per service: {@code ticker}, {@code scrape} or {@code generate}, each with its service's jar. */
 public final class Benchmarks {
 
     private Benchmarks() {
@@ -14,8 +14,9 @@ public final class Benchmarks {
         switch (which) {
             case "ticker" -> TickerBenchmark.main(rest);
             case "scrape" -> ScrapeBenchmark.main(rest);
+            case "generate" -> GenerateBenchmark.main(rest);
             default -> {
-                System.err.println("usage: benchmarks ticker <ticker jar> | scrape <action-scrape jar> <python with feedparser>");
+                System.err.println("usage: benchmarks ticker <ticker jar> | scrape <action-scrape jar> <python with feedparser> | generate <action-generate jar>");
                 System.exit(2);
             }
         }
