@@ -2,10 +2,11 @@ package dev.pulse.generate.compose;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,21 +26,27 @@ final class Deduplication {
     static List<Story> merge(List<Story> ranked) {
         List<Story> stories = new ArrayList<>();
         List<Set<String>> words = new ArrayList<>();
-        List<String> urls = new ArrayList<>();
+        Map<String, Integer> byUrl = new HashMap<>();
+        Map<Set<String>, Integer> byTitle = new HashMap<>();
         for (Story candidate : ranked) {
             String url = urlKey(candidate.url());
             Set<String> titleWords = words(candidate.title());
-            int same = -1;
-            for (int i = 0; i < stories.size() && same < 0; i++) {
-                if (urls.get(i).equals(url) || similar(words.get(i), titleWords)) {
+            Integer same = byUrl.get(url);
+            if (same == null && !titleWords.isEmpty()) {
+                same = byTitle.get(titleWords);
+            }
+            for (int i = 0; i < stories.size() && same == null; i++) {
+                if (similar(words.get(i), titleWords)) {
                     same = i;
                 }
             }
-            if (same < 0) {
+            if (same == null) {
+                byUrl.put(url, stories.size());
+                byTitle.putIfAbsent(titleWords, stories.size());
                 stories.add(candidate);
                 words.add(titleWords);
-                urls.add(url);
             } else {
+                byUrl.putIfAbsent(url, same);
                 stories.set(same, absorb(stories.get(same), candidate));
             }
         }
@@ -62,25 +69,39 @@ final class Deduplication {
     }
 
     static Set<String> words(String title) {
-        String plain = Normalizer.normalize(title, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
-        return plain.isEmpty() ? Set.of() : new LinkedHashSet<>(List.of(plain.split(" ")));
+        String plain = Normalizer.normalize(title, Normalizer.Form.NFKD);
+        Set<String> words = new java.util.HashSet<>();
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i <= plain.length(); i++) {
+            char c = i < plain.length() ? plain.charAt(i) : ' ';
+            if (Character.isLetterOrDigit(c)) {
+                word.append(Character.toLowerCase(c));
+            } else if (Character.getType(c) != Character.NON_SPACING_MARK && word.length() > 0) {
+                words.add(word.toString());
+                word.setLength(0);
+            }
+        }
+        return words;
     }
 
     static boolean similar(Set<String> a, Set<String> b) {
         if (a.isEmpty() || b.isEmpty()) {
             return false;
         }
-        if (a.equals(b)) {
-            return true;
+        int small = Math.min(a.size(), b.size());
+        int large = Math.max(a.size(), b.size());
+        // the shares of two sets can be at most small / large alike: most pairs end here
+        if (small < 4 || (double) small / large < SIMILAR) {
+            return a.equals(b);
         }
-        if (a.size() < 4 || b.size() < 4) {
-            return false;
+        Set<String> fewer = a.size() <= b.size() ? a : b;
+        Set<String> more = fewer == a ? b : a;
+        int shared = 0;
+        for (String word : fewer) {
+            if (more.contains(word)) {
+                shared++;
+            }
         }
-        Set<String> shared = new HashSet<>(a);
-        shared.retainAll(b);
-        Set<String> all = new HashSet<>(a);
-        all.addAll(b);
-        return (double) shared.size() / all.size() >= SIMILAR;
+        return (double) shared / (a.size() + b.size() - shared) >= SIMILAR;
     }
 }
