@@ -25,9 +25,13 @@ final class Deduplication {
     /** {@code ranked} best first; the answer keeps that order. */
     static List<Story> merge(List<Story> ranked) {
         List<Story> stories = new ArrayList<>();
-        List<Set<String>> words = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
         Map<String, Integer> byUrl = new HashMap<>();
         Map<Set<String>, Integer> byTitle = new HashMap<>();
+        // word -> stories whose title has it: shared words are counted, not searched for, pair by pair
+        Map<String, List<Integer>> postings = new HashMap<>();
+        int[] shared = new int[ranked.size()];
+        List<Integer> touched = new ArrayList<>();
         for (Story candidate : ranked) {
             String url = urlKey(candidate.url());
             Set<String> titleWords = words(candidate.title());
@@ -35,22 +39,45 @@ final class Deduplication {
             if (same == null && !titleWords.isEmpty()) {
                 same = byTitle.get(titleWords);
             }
-            for (int i = 0; i < stories.size() && same == null; i++) {
-                if (similar(words.get(i), titleWords)) {
-                    same = i;
-                }
+            if (same == null && titleWords.size() >= 4) {
+                same = nearIdentical(titleWords, postings, sizes, shared, touched);
             }
             if (same == null) {
-                byUrl.put(url, stories.size());
-                byTitle.putIfAbsent(titleWords, stories.size());
+                int index = stories.size();
+                byUrl.put(url, index);
+                byTitle.putIfAbsent(titleWords, index);
+                titleWords.forEach(word -> postings.computeIfAbsent(word, w -> new ArrayList<>()).add(index));
                 stories.add(candidate);
-                words.add(titleWords);
+                sizes.add(titleWords.size());
             } else {
                 byUrl.putIfAbsent(url, same);
                 stories.set(same, absorb(stories.get(same), candidate));
             }
         }
         return stories;
+    }
+
+    /** The first kept story whose title shares at least {@value #SIMILAR} of the words (Jaccard), if any. */
+    private static Integer nearIdentical(Set<String> words, Map<String, List<Integer>> postings, List<Integer> sizes,
+            int[] shared, List<Integer> touched) {
+        for (String word : words) {
+            for (int story : postings.getOrDefault(word, List.of())) {
+                if (shared[story]++ == 0) {
+                    touched.add(story);
+                }
+            }
+        }
+        Integer found = null;
+        for (int story : touched) {
+            int both = shared[story];
+            int size = sizes.get(story);
+            if (size >= 4 && (double) both / (words.size() + size - both) >= SIMILAR && (found == null || story < found)) {
+                found = story;
+            }
+            shared[story] = 0;
+        }
+        touched.clear();
+        return found;
     }
 
     private static Story absorb(Story kept, Story duplicate) {
@@ -82,26 +109,5 @@ final class Deduplication {
             }
         }
         return words;
-    }
-
-    static boolean similar(Set<String> a, Set<String> b) {
-        if (a.isEmpty() || b.isEmpty()) {
-            return false;
-        }
-        int small = Math.min(a.size(), b.size());
-        int large = Math.max(a.size(), b.size());
-        // the shares of two sets can be at most small / large alike: most pairs end here
-        if (small < 4 || (double) small / large < SIMILAR) {
-            return a.equals(b);
-        }
-        Set<String> fewer = a.size() <= b.size() ? a : b;
-        Set<String> more = fewer == a ? b : a;
-        int shared = 0;
-        for (String word : fewer) {
-            if (more.contains(word)) {
-                shared++;
-            }
-        }
-        return (double) shared / (a.size() + b.size() - shared) >= SIMILAR;
     }
 }
