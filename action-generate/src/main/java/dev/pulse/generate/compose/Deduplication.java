@@ -24,32 +24,31 @@ final class Deduplication {
 
     /** {@code ranked} best first; the answer keeps that order. */
     static List<Story> merge(List<Story> ranked) {
-        List<Set<String>> titles = ranked.stream().map(story -> words(story.title())).toList();
-        Map<String, Integer> frequency = new HashMap<>();
-        titles.forEach(title -> title.forEach(word -> frequency.merge(word, 1, Integer::sum)));
         List<Story> stories = new ArrayList<>();
-        List<Set<String>> storyWords = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
         Map<String, Integer> byUrl = new HashMap<>();
         Map<Set<String>, Integer> byTitle = new HashMap<>();
-        Map<String, List<Integer>> postings = new HashMap<>(); // word -> stories whose title has it
-        for (int n = 0; n < ranked.size(); n++) {
-            Story candidate = ranked.get(n);
-            Set<String> titleWords = titles.get(n);
+        // word -> stories whose title has it: shared words are counted, not searched for, pair by pair
+        Map<String, List<Integer>> postings = new HashMap<>();
+        int[] shared = new int[ranked.size()];
+        List<Integer> touched = new ArrayList<>();
+        for (Story candidate : ranked) {
             String url = urlKey(candidate.url());
+            Set<String> titleWords = words(candidate.title());
             Integer same = byUrl.get(url);
             if (same == null && !titleWords.isEmpty()) {
                 same = byTitle.get(titleWords);
             }
             if (same == null && titleWords.size() >= 4) {
-                same = nearIdentical(titleWords, frequency, postings, storyWords);
+                same = nearIdentical(titleWords, postings, sizes, shared, touched);
             }
             if (same == null) {
                 int index = stories.size();
                 byUrl.put(url, index);
                 byTitle.putIfAbsent(titleWords, index);
-                titleWords.forEach(word -> postings.computeIfAbsent(word, w -> new ArrayList<>(4)).add(index));
+                titleWords.forEach(word -> postings.computeIfAbsent(word, w -> new ArrayList<>()).add(index));
                 stories.add(candidate);
-                storyWords.add(titleWords);
+                sizes.add(titleWords.size());
             } else {
                 byUrl.putIfAbsent(url, same);
                 stories.set(same, absorb(stories.get(same), candidate));
@@ -58,40 +57,27 @@ final class Deduplication {
         return stories;
     }
 
-    /**
-     * The first kept story whose title shares at least {@value #SIMILAR} of the words (Jaccard), if any.
-     * Two such titles must share one of the candidate's rarest |A| − ⌈0.8·|A|⌉ + 1 words (prefix
-     * filtering), so only the stories holding those are compared: common words never fan out.
-     */
-    private static Integer nearIdentical(Set<String> words, Map<String, Integer> frequency,
-            Map<String, List<Integer>> postings, List<Set<String>> storyWords) {
-        int probe = words.size() - (int) Math.ceil(SIMILAR * words.size()) + 1;
-        List<String> rarest = words.stream().sorted((a, b) -> {
-            int byFrequency = Integer.compare(frequency.get(a), frequency.get(b));
-            return byFrequency != 0 ? byFrequency : a.compareTo(b);
-        }).limit(probe).toList();
-        Integer found = null;
-        for (String word : rarest) {
+    /** The first kept story whose title shares at least {@value #SIMILAR} of the words (Jaccard), if any. */
+    private static Integer nearIdentical(Set<String> words, Map<String, List<Integer>> postings, List<Integer> sizes,
+            int[] shared, List<Integer> touched) {
+        for (String word : words) {
             for (int story : postings.getOrDefault(word, List.of())) {
-                if ((found == null || story < found) && jaccard(words, storyWords.get(story)) >= SIMILAR) {
-                    found = story;
+                if (shared[story]++ == 0) {
+                    touched.add(story);
                 }
             }
         }
-        return found;
-    }
-
-    private static double jaccard(Set<String> a, Set<String> b) {
-        if (b.size() < 4) {
-            return 0;
-        }
-        int shared = 0;
-        for (String word : a) {
-            if (b.contains(word)) {
-                shared++;
+        Integer found = null;
+        for (int story : touched) {
+            int both = shared[story];
+            int size = sizes.get(story);
+            if (size >= 4 && (double) both / (words.size() + size - both) >= SIMILAR && (found == null || story < found)) {
+                found = story;
             }
+            shared[story] = 0;
         }
-        return (double) shared / (a.size() + b.size() - shared);
+        touched.clear();
+        return found;
     }
 
     private static Story absorb(Story kept, Story duplicate) {
