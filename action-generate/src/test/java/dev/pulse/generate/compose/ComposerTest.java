@@ -73,6 +73,13 @@ class ComposerTest {
     }
 
     @Test
+    void aNewsletterWithOneSourceStillFillsUpToMaxItems() {
+        List<ContentItem> items = IntStream.range(0, 12).mapToObj(i -> feed("Only source", "Single source story " + i + " here",
+                "https://one.example/" + i, i)).toList();
+        assertThat(composer.compose(items, Set.of(), 5, Tone.PROFESSIONAL, NOW).storyCount()).isEqualTo(5);
+    }
+
+    @Test
     void theSubjectComesFromTheTopStoriesAndFits() {
         Newsletter newsletter = composer.compose(List.of(
                 feed("A", "Rust 2.0 is out!!!", "https://a.example/1", 1),
