@@ -89,8 +89,7 @@ class ScrapeConfiguration {
     @Bean
     RunPolicy runPolicy(ScrapeProperties properties) {
         ScrapeProperties.Run run = properties.run();
-        return new RunPolicy(run.selectionFactor(), run.maxResultItems(), run.defaultMaxItems(), run.defaultDaysBack(),
-                run.parallelSources());
+        return new RunPolicy(run.selectionFactor(), run.maxResultItems(), run.defaultMaxItems(), run.defaultDaysBack());
     }
 
     @Bean

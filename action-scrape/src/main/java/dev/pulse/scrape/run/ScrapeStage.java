@@ -52,7 +52,6 @@ public class ScrapeStage implements StageHandler {
     private final RunPolicy policy;
     private final ExecutorService pool;
     private final Clock clock;
-    private final ThreadLocal<Long> readMillis = ThreadLocal.withInitial(() -> 0L);
 
     ScrapeStage(SourceResolver sources, FeedReader reader, ItemSelection selection, ScrapeResults results,
             RunPolicy policy, @Qualifier("sourceReaders") ExecutorService pool, Clock clock) {
@@ -82,8 +81,7 @@ public class ScrapeStage implements StageHandler {
         List<SourceRead> reads = reader.readAll(toRead, pool);
         failIfNothingWasRead(reads);
         Instant now = clock.instant();
-        readMillis.set(Duration.between(started, now).toMillis());
-        ContentScraped result = select(input, envelope.config(), reads, now);
+        ContentScraped result = select(input, envelope.config(), reads, now, Duration.between(started, now));
         selection.readBy(envelope.workspaceId(), reads.stream().map(SourceRead::feedId).filter(id -> id != null).distinct().toList(), now);
         return results.keep(envelope, result, now);
     }
@@ -99,7 +97,8 @@ public class ScrapeStage implements StageHandler {
         throw new IllegalStateException("Every source failed: " + why);
     }
 
-    private ContentScraped select(StageInput input, JobConfig config, List<SourceRead> reads, Instant now) {
+    private ContentScraped select(StageInput input, JobConfig config, List<SourceRead> reads, Instant now,
+            Duration reading) {
         int maxItems = config.maxItems() == null ? policy.defaultMaxItems() : config.maxItems();
         int daysBack = config.daysBack() == null ? policy.defaultDaysBack() : config.daysBack();
         int cap = Math.min(policy.maxResultItems(), Math.max(1, maxItems) * policy.selectionFactor());
@@ -125,7 +124,7 @@ public class ScrapeStage implements StageHandler {
                 r.feedId() == null || byFeed.get(r.feedId()) != r ? 0 : selectedPerFeed.getOrDefault(r.feedId(), 0)))
                 .toList();
         log.info("Scraped {} sources ({} failed) in {} ms, selected {} items in {} ms", reads.size(),
-                reads.stream().filter(r -> r.outcome() == SourceOutcome.FAILED).count(), readMillis.get(), items.size(),
+                reads.stream().filter(r -> r.outcome() == SourceOutcome.FAILED).count(), reading.toMillis(), items.size(),
                 Duration.between(now, clock.instant()).toMillis());
         return new ContentScraped(input.reply(now), items, reports);
     }
