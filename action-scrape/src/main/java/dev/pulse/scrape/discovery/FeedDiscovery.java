@@ -40,7 +40,11 @@ public final class FeedDiscovery {
 
     /** The feed URL for a blog or page URL. */
     public URI blogFeed(URI page) throws FetchException, FeedParseException {
-        FetchResponse response = fetcher.fetch(FetchRequest.of(page));
+        return feedBehind(fetcher.fetch(FetchRequest.of(page)));
+    }
+
+    /** The feed behind a page already fetched (the page itself, its alternate link, or a common path). */
+    public URI feedBehind(FetchResponse response) throws FeedParseException {
         if (looksLikeFeed(response)) {
             return response.url();
         }
@@ -61,7 +65,7 @@ public final class FeedDiscovery {
                 // the next common path
             }
         }
-        throw new FeedParseException("No feed found for " + page + ": the page has no <link rel=\"alternate\"> to a"
+        throw new FeedParseException("No feed found for " + response.url() + ": the page has no <link rel=\"alternate\"> to a"
                 + " feed and none of " + String.join(", ", COMMON_PATHS) + " serves one");
     }
 

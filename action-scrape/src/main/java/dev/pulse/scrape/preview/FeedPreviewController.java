@@ -70,7 +70,7 @@ class FeedPreviewController {
             if (!notAFeed.getMessage().contains("HTML page")) {
                 throw notAFeed;
             }
-            feedUrl = discovery.blogFeed(target);
+            feedUrl = discovery.feedBehind(response);
             FetchResponse found = fetcher.fetch(FetchRequest.of(feedUrl));
             feed = parser.parse(found.body(), found.header("content-type"), found.url());
         }
