@@ -79,7 +79,7 @@ public final class Samples {
                 new Named("newsletter-generated", new NewsletterGenerated(envelope(5), NEWSLETTER,
                         "Your AI digest", "<h1>Your AI digest</h1>", "Your AI digest", 1,
                         List.of(UUID.fromString("6f1c2a4e-0000-4000-8000-000000000005")), false, null)),
-                new Named("newsletter-sent", new NewsletterSent(envelope(6), NEWSLETTER, 120, 117, 2, 1)),
+                new Named("newsletter-sent", new NewsletterSent(envelope(6), NEWSLETTER, 120, 116, 3, 2, 1, 1, 0, 4_180)),
                 new Named("action-failed", new ActionFailed(envelope(7), Action.SEND, "smtp_unavailable",
                         "Connection refused", 5, "pulse.newsletter-generated.action-send.dlt")));
     }

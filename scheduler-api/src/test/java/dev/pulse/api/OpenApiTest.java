@@ -18,7 +18,8 @@ class OpenApiTest extends ApiTest {
                 "/api/v1/scheduler/{job_id}", "/api/v1/scheduler/{job_id}/pause", "/api/v1/scheduler/{job_id}/resume",
                 "/api/v1/scheduler/{job_id}/run-now", "/api/v1/scheduler/{job_id}/history", "/api/v1/scheduler/{job_id}/stats",
                 "/api/v1/scheduler/workspaces/{workspace_id}/activities", "/api/v1/scheduler/preview",
-                "/api/v1/workspaces", "/api/v1/workspaces/{workspace_id}/subscribers", "/api/v1/workspaces/{workspace_id}/sources", "/api/v1/unsubscribe");
+                "/api/v1/workspaces", "/api/v1/workspaces/{workspace_id}/subscribers", "/api/v1/workspaces/{workspace_id}/sources",
+                "/api/v1/workspaces/{workspace_id}/sender", "/api/v1/unsubscribe");
         JsonNode createExamples = paths.get("/api/v1/scheduler").get("post").get("requestBody").get("content")
                 .get("application/json").get("examples");
         assertThat(createExamples.propertyNames()).anyMatch(name -> name.startsWith("Use case 1"))

@@ -84,7 +84,10 @@ final class StageRecoverer implements ConsumerRecordRecoverer {
     }
 
     private static String code(Throwable cause) {
-        return cause instanceof PermanentStageFailure permanent ? permanent.code() : "RETRIES_EXHAUSTED";
+        if (cause instanceof PermanentStageFailure permanent) {
+            return permanent.code();
+        }
+        return cause instanceof RetryableStageFailure retryable ? retryable.code() : "RETRIES_EXHAUSTED";
     }
 
     private static Throwable cause(Exception e) {

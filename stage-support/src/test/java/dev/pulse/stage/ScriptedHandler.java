@@ -20,7 +20,7 @@ import dev.pulse.contracts.messages.PulseMessage;
 final class ScriptedHandler implements StageHandler {
 
     enum Script {
-        SUCCEED, FAIL_TWICE_THEN_SUCCEED, FAIL_PERMANENTLY, FAIL_ALWAYS, SLOW
+        SUCCEED, FAIL_TWICE_THEN_SUCCEED, FAIL_PERMANENTLY, FAIL_ALWAYS, FAIL_ALWAYS_NAMED, SLOW
     }
 
     private final Map<UUID, Script> scripts = new ConcurrentHashMap<>();
@@ -60,6 +60,7 @@ final class ScriptedHandler implements StageHandler {
             }
             case FAIL_PERMANENTLY -> throw new PermanentStageFailure("NOTHING_TO_SEND", "the workspace has nothing to send");
             case FAIL_ALWAYS -> throw new IllegalStateException("the mail server is away");
+            case FAIL_ALWAYS_NAMED -> throw new RetryableStageFailure("SMTP_UNAVAILABLE", "the mail server is away", null);
             case SLOW -> sleep(20);
             case SUCCEED -> {
             }

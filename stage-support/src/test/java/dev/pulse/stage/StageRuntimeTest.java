@@ -130,6 +130,14 @@ class StageRuntimeTest {
     }
 
     @Test
+    void exhaustedRetriesOfANamedTransientFailureCarryItsCode() {
+        UUID execution = UUID.randomUUID();
+        handler.script(execution, ScriptedHandler.Script.FAIL_ALWAYS_NAMED);
+        assertGivenUp(execution, "SMTP_UNAVAILABLE", 3);
+        assertThat(handler.calls(execution)).as("retried like any transient failure").isEqualTo(3);
+    }
+
+    @Test
     void aStageActsOnlyWhereThePlanHasIt() {
         TopicReader outputs = TopicReader.atEnd(Topics.NEWSLETTER_GENERATED.name());
         UUID startsWithScrape = UUID.randomUUID();

@@ -1,0 +1,132 @@
+package dev.pulse.send.message;
+
+import java.io.ByteArrayOutputStream;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MailDateFormat;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+
+import dev.pulse.contracts.messages.NewsletterGenerated;
+
+/**
+ * One newsletter as mail: {@code multipart/alternative} with the text and the HTML part, both
+ * quoted-printable, and the list headers (RFC 2369, RFC 2919, RFC 8058 one-click). Everything common
+ * to all recipients is encoded once; a message costs its own headers and link only.
+ */
+public final class MessageTemplate {
+
+    private static final byte[] CRLF = {'\r', '\n'};
+
+    private final byte[] commonHeaders;
+    private final String boundary;
+    private final List<byte[]> textPieces;
+    private final List<byte[]> htmlPieces;
+    private final String envelopeFrom;
+
+    public MessageTemplate(UUID newsletterId, Letter letter) {
+        this.envelopeFrom = letter.from().getAddress();
+        // "=_" cannot occur in quoted-printable text, so the boundary never collides with a body.
+        this.boundary = "=_pulse_" + newsletterId.toString().replace("-", "");
+        StringBuilder headers = new StringBuilder(512);
+        header(headers, "Date", new MailDateFormat().format(Date.from(letter.date())));
+        header(headers, "From", letter.from().toString());
+        if (letter.replyTo() != null) {
+            header(headers, "Reply-To", letter.replyTo().toString());
+        }
+        header(headers, "Subject", MimeUtility.fold(9, encodeWord(letter.subject())));
+        header(headers, "MIME-Version", "1.0");
+        header(headers, "List-Id", "<" + letter.listId() + ">");
+        header(headers, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        header(headers, "Content-Type", "multipart/alternative; boundary=\"" + boundary + "\"");
+        this.commonHeaders = headers.toString().getBytes(StandardCharsets.US_ASCII);
+        this.textPieces = pieces(letter.text());
+        this.htmlPieces = pieces(letter.html());
+    }
+
+    /** The message for one recipient, ready for the transport. */
+    public MimeMessage message(Session session, Recipient recipient) {
+        return new PreparedMessage(session, bytes(recipient), envelopeFrom);
+    }
+
+    byte[] bytes(Recipient recipient) {
+        byte[] link = QuotedPrintable.encode(recipient.unsubscribeUrl());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(size(link));
+        StringBuilder own = new StringBuilder(256);
+        header(own, "To", recipient.address().toString());
+        header(own, "Message-ID", recipient.messageId());
+        header(own, "List-Unsubscribe", recipient.unsubscribeMailto() == null ? "<" + recipient.unsubscribeUrl() + ">"
+                : "<" + recipient.unsubscribeUrl() + ">,\r\n <" + recipient.unsubscribeMailto() + ">");
+        out.writeBytes(own.toString().getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(commonHeaders);
+        out.writeBytes(CRLF);
+        part(out, "text/plain", textPieces, link);
+        part(out, "text/html", htmlPieces, link);
+        out.writeBytes(("--" + boundary + "--").getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(CRLF);
+        return out.toByteArray();
+    }
+
+    private void part(ByteArrayOutputStream out, String type, List<byte[]> pieces, byte[] link) {
+        out.writeBytes(("--" + boundary + "\r\nContent-Type: " + type + "; charset=UTF-8\r\n"
+                + "Content-Transfer-Encoding: quoted-printable\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        for (int i = 0; i < pieces.size(); i++) {
+            if (i > 0) {
+                out.writeBytes(link);
+            }
+            out.writeBytes(pieces.get(i));
+        }
+        out.writeBytes(CRLF);
+    }
+
+    private int size(byte[] link) {
+        int size = commonHeaders.length + 1024;
+        for (byte[] piece : textPieces) {
+            size += piece.length + link.length;
+        }
+        for (byte[] piece : htmlPieces) {
+            size += piece.length + link.length;
+        }
+        return size;
+    }
+
+    /** A body cut at each unsubscribe placeholder, every piece encoded on its own. */
+    private static List<byte[]> pieces(String body) {
+        List<byte[]> pieces = new ArrayList<>();
+        int from = 0;
+        for (int at = body.indexOf(NewsletterGenerated.UNSUBSCRIBE_URL); at >= 0;
+                at = body.indexOf(NewsletterGenerated.UNSUBSCRIBE_URL, from)) {
+            pieces.add(QuotedPrintable.encode(body.substring(from, at)));
+            from = at + NewsletterGenerated.UNSUBSCRIBE_URL.length();
+        }
+        pieces.add(QuotedPrintable.encode(body.substring(from)));
+        return pieces;
+    }
+
+    private static String encodeWord(String text) {
+        try {
+            return MimeUtility.encodeText(text, "UTF-8", "Q");
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException("UTF-8 is always supported", e);
+        }
+    }
+
+    private static void header(StringBuilder headers, String name, String value) {
+        // values come from our own settings and validated addresses; a line break would forge a header
+        headers.append(name).append(": ").append(value.replace("\r\n ", "\u0000").replaceAll("[\r\n]", " ")
+                .replace("\u0000", "\r\n ")).append("\r\n");
+    }
+
+    /** What is the same in every recipient's message. */
+    public record Letter(String subject, String html, String text, InternetAddress from, InternetAddress replyTo,
+            String listId, Instant date) {
+    }
+}
