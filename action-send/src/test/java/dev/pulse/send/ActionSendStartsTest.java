@@ -2,6 +2,7 @@ package dev.pulse.send;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -15,6 +16,8 @@ import dev.pulse.testsupport.WithPostgres;
 
 @WithKafka
 @WithPostgres
+// closed after the class: a cached context's consumers would stay in the action-send group
+@DirtiesContext
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {"spring.mail.host=localhost", "spring.mail.port=3025"})
 class ActionSendStartsTest extends ServiceStartsContract {

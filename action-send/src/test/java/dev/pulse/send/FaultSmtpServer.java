@@ -54,7 +54,16 @@ public final class FaultSmtpServer implements AutoCloseable {
     private volatile boolean refuseLogin;
     private volatile Duration delay = Duration.ZERO;
 
-    public FaultSmtpServer() throws IOException {
+    /** A server on a free port, for a test class's static field. */
+    public static FaultSmtpServer start() {
+        try {
+            return new FaultSmtpServer();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private FaultSmtpServer() throws IOException {
         socket = new ServerSocket(0);
         Thread acceptor = new Thread(this::accept, "fault-smtp");
         acceptor.setDaemon(true);

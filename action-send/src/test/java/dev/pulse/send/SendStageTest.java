@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -36,6 +37,8 @@ import dev.pulse.testsupport.WithPostgres;
 /** NewsletterGenerated in, mail out through GreenMail (a real SMTP server), NewsletterSent back. */
 @WithKafka
 @WithPostgres
+// closed after the class: a cached context's consumers would stay in the action-send group
+@DirtiesContext
 @SpringBootTest(properties = {"spring.mail.host=localhost", "spring.mail.port=3025"})
 class SendStageTest {
 

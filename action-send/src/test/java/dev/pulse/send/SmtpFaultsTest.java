@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -32,11 +33,13 @@ import dev.pulse.testsupport.WithPostgres;
  */
 @WithKafka
 @WithPostgres
+// closed after the class: a cached context's consumers would stay in the action-send group
+@DirtiesContext
 @SpringBootTest(properties = {"spring.mail.host=localhost", "spring.mail.username=pulse", "spring.mail.password=secret",
         "pulse.send.max-attempts=4"})
 class SmtpFaultsTest {
 
-    static final FaultSmtpServer SMTP = start();
+    static final FaultSmtpServer SMTP = FaultSmtpServer.start();
 
     @Autowired
     JdbcClient db;
@@ -44,14 +47,6 @@ class SmtpFaultsTest {
     private SendFixtures fixtures;
     private TopicReader sent;
     private TopicReader failures;
-
-    private static FaultSmtpServer start() {
-        try {
-            return new FaultSmtpServer();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {

@@ -1,0 +1,117 @@
+package dev.pulse.send;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.pulse.contracts.messages.NewsletterGenerated;
+import dev.pulse.send.delivery.Dispatcher;
+import dev.pulse.send.delivery.SendMetrics;
+import dev.pulse.send.delivery.SendPolicy;
+import dev.pulse.send.ledger.Ledger;
+import dev.pulse.send.ledger.SendPlan;
+import dev.pulse.send.ledger.Sends;
+import dev.pulse.send.message.Templates;
+import dev.pulse.send.message.UnsubscribeLinks;
+import dev.pulse.send.smtp.SmtpServer;
+import dev.pulse.send.smtp.SmtpTimeouts;
+import dev.pulse.testsupport.WithKafka;
+import dev.pulse.testsupport.WithPostgres;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * Two senders (each with its own instance id, connections and claims, as two processes have) on one
+ * ledger at once: every row is sent exactly once, and both did part of the list.
+ */
+@WithKafka
+@WithPostgres
+// closed after the class: a cached context's consumers would stay in the action-send group
+@DirtiesContext
+@SpringBootTest(properties = {"spring.mail.host=localhost", "pulse.send.help-others=false"})
+class TwoInstancesTest {
+
+    private static final int LIST = 1_500;
+    static final FaultSmtpServer SMTP = FaultSmtpServer.start();
+
+    @Autowired
+    JdbcClient db;
+    @Autowired
+    Ledger ledger;
+    @Autowired
+    Sends sends;
+    @Autowired
+    UnsubscribeLinks links;
+    @Autowired
+    Templates templates;
+
+    @AfterAll
+    static void stop() throws IOException {
+        SMTP.close();
+    }
+
+    @Test
+    void twoInstancesOnOneListSendEveryRowOnceAndShareTheWork() throws Exception {
+        SMTP.delay(Duration.ofMillis(2)); // a server a little way off, so the two really overlap
+        SendFixtures fixtures = new SendFixtures(db);
+        UUID workspace = fixtures.workspace();
+        db.sql("INSERT INTO subscribers (id, workspace_id, email) SELECT md5(random()::text)::uuid, ?, 'r' || g || '@two.example' "
+                + "FROM generate_series(1, ?) g").params(workspace, LIST).update();
+        NewsletterGenerated newsletter = fixtures.newsletter(workspace, false, List.of());
+        SendPlan plan = sends.start(new SendPlan(newsletter.newsletterId(), newsletter.envelope().executionId(), workspace, false,
+                newsletter.subject(), newsletter.htmlBody(), newsletter.textBody(), "news@two.example", null, null, null, null, null),
+                List.of(), "two.example");
+
+        SendPolicy policy = new SendPolicy(4, 0, 0, Duration.ofHours(1), 4, Duration.ofMillis(100), Duration.ofSeconds(1), 50,
+                Duration.ofSeconds(30), new SendPolicy.Pacing(Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofMillis(500)));
+        List<SimpleMeterRegistry> registries = List.of(new SimpleMeterRegistry(), new SimpleMeterRegistry());
+        List<Dispatcher> instances = new ArrayList<>();
+        for (SimpleMeterRegistry registry : registries) {
+            SmtpServer server = new SmtpServer("localhost", SMTP.port(), "smtp", null, null, new Properties(),
+                    new SmtpTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(5)));
+            instances.add(new Dispatcher(ledger, sends, server, links, policy, new SendMetrics(registry), Clock.systemUTC()));
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Void>> running = new ArrayList<>();
+            for (int i = 0; i < instances.size(); i++) {
+                Dispatcher instance = instances.get(i);
+                boolean owner = i == 0;
+                running.add(threads.submit(() -> {
+                    instance.work(plan, templates.of(plan), owner);
+                    return null;
+                }));
+            }
+            for (Future<Void> instance : running) {
+                instance.get();
+            }
+        } finally {
+            threads.shutdownNow();
+            instances.forEach(Dispatcher::close);
+        }
+
+        assertThat(ledger.progress(plan.newsletterId()).finished()).isTrue();
+        assertThat(SMTP.receivedByRecipient()).hasSize(LIST);
+        assertThat(SMTP.receivedByRecipient().values()).as("no row sent twice").allSatisfy(ids -> assertThat(ids).hasSize(1));
+        double first = registries.get(0).get("pulse.send.messages").tag("outcome", "sent").counter().count();
+        double second = registries.get(1).get("pulse.send.messages").tag("outcome", "sent").counter().count();
+        System.out.printf("[send] two instances on one list of %d: %.0f and %.0f sent%n", LIST, first, second);
+        assertThat(first + second).isEqualTo(LIST);
+        assertThat(Math.min(first, second)).as("both did part of the list").isGreaterThan(LIST / 10.0);
+    }
+}
