@@ -2,7 +2,7 @@ package dev.pulse.bench;
 
 import java.util.Arrays;
 
-/** One jar, one benchmark per service: {@code ticker}, {@code scrape} or {@code generate}, each with its service's jar. */
+/** One jar, one benchmark per service: {@code ticker}, {@code scrape}, {@code generate} or {@code send}, each with its service's jar. */
 public final class Benchmarks {
 
     private Benchmarks() {
@@ -15,8 +15,9 @@ public final class Benchmarks {
             case "ticker" -> TickerBenchmark.main(rest);
             case "scrape" -> ScrapeBenchmark.main(rest);
             case "generate" -> GenerateBenchmark.main(rest);
+            case "send" -> SendBenchmark.main(rest);
             default -> {
-                System.err.println("usage: benchmarks ticker <ticker jar> | scrape <action-scrape jar> <python with feedparser> | generate <action-generate jar>");
+                System.err.println("usage: benchmarks ticker <ticker jar> | scrape <action-scrape jar> <python with feedparser> | generate <action-generate jar> | send <action-send jar>");
                 System.exit(2);
             }
         }

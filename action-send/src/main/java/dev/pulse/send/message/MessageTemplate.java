@@ -1,6 +1,9 @@
 package dev.pulse.send.message;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -31,6 +34,9 @@ public final class MessageTemplate {
     private final List<byte[]> textPieces;
     private final List<byte[]> htmlPieces;
     private final String envelopeFrom;
+    private final byte[] textHead;
+    private final byte[] htmlHead;
+    private final byte[] closing;
 
     public MessageTemplate(UUID newsletterId, Letter letter) {
         this.envelopeFrom = letter.from().getAddress();
@@ -48,54 +54,58 @@ public final class MessageTemplate {
         header(headers, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         header(headers, "Content-Type", "multipart/alternative; boundary=\"" + boundary + "\"");
         this.commonHeaders = headers.toString().getBytes(StandardCharsets.US_ASCII);
+        this.textHead = partHead("text/plain");
+        this.htmlHead = partHead("text/html");
+        this.closing = ("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
         this.textPieces = pieces(letter.text());
         this.htmlPieces = pieces(letter.html());
     }
 
     /** The message for one recipient, ready for the transport. */
     public MimeMessage message(Session session, Recipient recipient) {
-        return new PreparedMessage(session, bytes(recipient), envelopeFrom);
+        return new PreparedMessage(session, this, recipient, envelopeFrom);
     }
 
     byte[] bytes(Recipient recipient) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
+        try {
+            writeTo(out, recipient);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Streams the message straight to the transport: nothing per recipient but its headers and link is copied. */
+    void writeTo(OutputStream out, Recipient recipient) throws IOException {
         byte[] link = QuotedPrintable.encode(recipient.unsubscribeUrl());
-        ByteArrayOutputStream out = new ByteArrayOutputStream(size(link));
         StringBuilder own = new StringBuilder(256);
         header(own, "To", recipient.address().toString());
         header(own, "Message-ID", recipient.messageId());
         header(own, "List-Unsubscribe", recipient.unsubscribeMailto() == null ? "<" + recipient.unsubscribeUrl() + ">"
                 : "<" + recipient.unsubscribeUrl() + ">,\r\n <" + recipient.unsubscribeMailto() + ">");
-        out.writeBytes(own.toString().getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(commonHeaders);
-        out.writeBytes(CRLF);
-        part(out, "text/plain", textPieces, link);
-        part(out, "text/html", htmlPieces, link);
-        out.writeBytes(("--" + boundary + "--").getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(CRLF);
-        return out.toByteArray();
+        out.write(own.toString().getBytes(StandardCharsets.US_ASCII));
+        out.write(commonHeaders);
+        out.write(CRLF);
+        part(out, textHead, textPieces, link);
+        part(out, htmlHead, htmlPieces, link);
+        out.write(closing);
     }
 
-    private void part(ByteArrayOutputStream out, String type, List<byte[]> pieces, byte[] link) {
-        out.writeBytes(("--" + boundary + "\r\nContent-Type: " + type + "; charset=UTF-8\r\n"
-                + "Content-Transfer-Encoding: quoted-printable\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    private static void part(OutputStream out, byte[] head, List<byte[]> pieces, byte[] link) throws IOException {
+        out.write(head);
         for (int i = 0; i < pieces.size(); i++) {
             if (i > 0) {
-                out.writeBytes(link);
+                out.write(link);
             }
-            out.writeBytes(pieces.get(i));
+            out.write(pieces.get(i));
         }
-        out.writeBytes(CRLF);
+        out.write(CRLF);
     }
 
-    private int size(byte[] link) {
-        int size = commonHeaders.length + 1024;
-        for (byte[] piece : textPieces) {
-            size += piece.length + link.length;
-        }
-        for (byte[] piece : htmlPieces) {
-            size += piece.length + link.length;
-        }
-        return size;
+    private byte[] partHead(String type) {
+        return ("--" + boundary + "\r\nContent-Type: " + type + "; charset=UTF-8\r\n"
+                + "Content-Transfer-Encoding: quoted-printable\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     /** A body cut at each unsubscribe placeholder, every piece encoded on its own. */

@@ -1,38 +1,35 @@
 package dev.pulse.send.message;
 
+import java.io.IOException;
 import java.io.OutputStream;
 
-import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 
 /**
- * A message whose bytes are already written (by {@link MessageTemplate}); the transport streams them
- * as they are. The envelope sender is set apart from the header.
+ * One recipient's message, written by its {@link MessageTemplate} straight into the transport's
+ * stream. The envelope sender is set apart from the header.
  */
 final class PreparedMessage extends SMTPMessage {
 
-    private final byte[] bytes;
+    private final MessageTemplate template;
+    private final Recipient recipient;
 
-    PreparedMessage(Session session, byte[] bytes, String envelopeFrom) {
+    PreparedMessage(Session session, MessageTemplate template, Recipient recipient, String envelopeFrom) {
         super(session);
-        this.bytes = bytes;
+        this.template = template;
+        this.recipient = recipient;
         setEnvelopeFrom(envelopeFrom);
     }
 
     @Override
-    public void writeTo(OutputStream out, String[] ignoreHeaders) throws java.io.IOException {
-        out.write(bytes);
+    public void writeTo(OutputStream out, String[] ignoreHeaders) throws IOException {
+        template.writeTo(out, recipient);
     }
 
     @Override
-    public void writeTo(OutputStream out) throws java.io.IOException, MessagingException {
-        out.write(bytes);
-    }
-
-    @Override
-    public int getSize() {
-        return bytes.length;
+    public void writeTo(OutputStream out) throws IOException {
+        template.writeTo(out, recipient);
     }
 }
