@@ -84,7 +84,9 @@ class TwoInstancesTest {
         for (SimpleMeterRegistry registry : registries) {
             SmtpServer server = new SmtpServer("localhost", SMTP.port(), "smtp", null, null, new Properties(),
                     new SmtpTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(5)));
-            instances.add(new Dispatcher(ledger, sends, server, links, policy, new SendMetrics(registry), Clock.systemUTC()));
+            Dispatcher instance = new Dispatcher(ledger, sends, server, links, policy, new SendMetrics(registry), Clock.systemUTC());
+            instance.start();
+            instances.add(instance);
         }
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {

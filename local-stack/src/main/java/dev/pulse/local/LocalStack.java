@@ -106,6 +106,8 @@ public final class LocalStack implements AutoCloseable {
         if (spec.usesMail()) {
             env.put("SMTP_HOST", "localhost");
             env.put("SMTP_PORT", Integer.toString(settings.smtpPort()));
+            // the one-click unsubscribe links in the mail point at this stack's API
+            env.put("PULSE_PUBLIC_URL", apiUrl());
         }
         return env;
     }

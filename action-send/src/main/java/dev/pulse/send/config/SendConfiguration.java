@@ -55,6 +55,10 @@ class SendConfiguration {
     @Bean
     UnsubscribeLinks unsubscribeLinks(SendProperties properties) {
         SendProperties.Unsubscribe unsubscribe = properties.unsubscribe();
+        if (unsubscribe.secret() == null || unsubscribe.secret().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
+            throw new IllegalStateException("pulse.send.unsubscribe.secret (PULSE_UNSUBSCRIBE_SECRET) must be set, at least 32 bytes, "
+                    + "and the same as scheduler-api's: it signs every unsubscribe link");
+        }
         return new UnsubscribeLinks(unsubscribe.apiBaseUrl(), unsubscribe.mailto(), new UnsubscribeTokens(unsubscribe.secret()));
     }
 

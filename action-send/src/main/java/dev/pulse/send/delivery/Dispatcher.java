@@ -22,6 +22,7 @@ import jakarta.mail.internet.InternetAddress;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 import dev.pulse.send.ledger.Delivery;
 import dev.pulse.send.ledger.Ledger;
@@ -39,7 +40,7 @@ import dev.pulse.send.smtp.SmtpUnavailableException;
  * working claimed rows of the ledger. Each row's outcome is written as soon as the server answers, so
  * a crash can repeat at most the messages in flight, one per connection.
  */
-public final class Dispatcher implements AutoCloseable {
+public final class Dispatcher implements SmartLifecycle, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
@@ -56,6 +57,7 @@ public final class Dispatcher implements AutoCloseable {
     private final RateLimiter rate;
     private final DomainPacing pacing;
     private final Set<UUID> working = ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
 
     public Dispatcher(Ledger ledger, Sends sends, SmtpServer server, UnsubscribeLinks links, SendPolicy policy,
             SendMetrics metrics, Clock clock) {
@@ -88,6 +90,9 @@ public final class Dispatcher implements AutoCloseable {
         working.add(plan.newsletterId());
         try {
             while (true) {
+                if (!running) {
+                    throw new IllegalStateException("action-send is stopping; the rest of the list is sent after the restart");
+                }
                 if (owner) {
                     sends.heartbeat(plan.newsletterId());
                 }
@@ -145,7 +150,7 @@ public final class Dispatcher implements AutoCloseable {
         SmtpConnection connection = connections.take();
         try {
             Delivery delivery;
-            while (down.get() == null && (delivery = queue.poll()) != null) {
+            while (running && down.get() == null && (delivery = queue.poll()) != null) {
                 try {
                     deliver(connection, template, delivery);
                 } catch (SmtpUnavailableException e) {
@@ -222,8 +227,39 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Stops before the stage's consumers do (a higher phase): each connection finishes the message in
+     * hand and its outcome is written, the rest of the claimed rows go back to the ledger, and the
+     * send in hand ends with an error, so its input is not committed and the next instance goes on.
+     */
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
+    }
+
+    @Override
     public void close() {
-        lanes.shutdownNow();
+        running = false;
+        lanes.shutdown();
+        try {
+            lanes.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         connections.forEach(SmtpConnection::close);
     }
 }

@@ -91,6 +91,11 @@ public class Sends {
         db.sql("UPDATE sends SET heartbeat_at = now() WHERE newsletter_id = ? AND completed_at IS NULL").param(newsletterId).update();
     }
 
+    /** The owner has paused (the server is unusable): helpers leave the send alone until it comes back. */
+    public void pause(UUID newsletterId) {
+        db.sql("UPDATE sends SET heartbeat_at = '-infinity' WHERE newsletter_id = ? AND completed_at IS NULL").param(newsletterId).update();
+    }
+
     /** Sends whose owner was at work within {@code within}: what a helper may join. */
     public List<SendPlan> active(Duration within) {
         return db.sql("SELECT " + COLUMNS + " FROM sends WHERE completed_at IS NULL AND heartbeat_at > now() - ? * interval '1 millisecond'")

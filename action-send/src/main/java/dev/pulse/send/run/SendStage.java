@@ -101,6 +101,7 @@ public class SendStage implements StageHandler {
             try {
                 dispatcher.work(plan, template, true);
             } catch (SmtpUnavailableException e) {
+                sends.pause(plan.newsletterId());
                 throw new RetryableStageFailure(e.code(), e.getMessage(), e);
             }
             Progress progress = ledger.progress(plan.newsletterId());
