@@ -65,21 +65,22 @@ class TwoInstancesTest {
         SMTP.close();
     }
 
-    @Test
-    void twoInstancesOnOneListSendEveryRowOnceAndShareTheWork() throws Exception {
-        SMTP.delay(Duration.ofMillis(2)); // a server a little way off, so the two really overlap
+    /** A list of {@code size} subscribers at {@code domain}, its send started. */
+    private SendPlan list(String domain, int size) {
         SendFixtures fixtures = new SendFixtures(db);
         UUID workspace = fixtures.workspace();
-        db.sql("INSERT INTO subscribers (id, workspace_id, email) SELECT md5(random()::text)::uuid, ?, 'r' || g || '@two.example' "
-                + "FROM generate_series(1, ?) g").params(workspace, LIST).update();
+        db.sql("INSERT INTO subscribers (id, workspace_id, email) SELECT md5(random()::text)::uuid, ?, 'r' || g || '@' || ? "
+                + "FROM generate_series(1, ?) g").params(workspace, domain, size).update();
         NewsletterGenerated newsletter = fixtures.newsletter(workspace, false, List.of());
-        SendPlan plan = sends.start(new SendPlan(newsletter.newsletterId(), newsletter.envelope().executionId(), workspace, false,
-                newsletter.subject(), newsletter.htmlBody(), newsletter.textBody(), "news@two.example", null, null, null, null, null),
-                List.of(), "two.example");
+        return sends.start(new SendPlan(newsletter.newsletterId(), newsletter.envelope().executionId(), workspace, false,
+                newsletter.subject(), newsletter.htmlBody(), newsletter.textBody(), "news@" + domain, null, null, null, null, null),
+                List.of(), domain);
+    }
 
-        SendPolicy policy = new SendPolicy(4, 0, 0, Duration.ofHours(1), 4, Duration.ofMillis(100), Duration.ofSeconds(1), 50,
+    /** Two instances' senders, as two processes would have them: own ids, connections and metrics. */
+    private List<Dispatcher> instances(List<SimpleMeterRegistry> registries, int capMessages, Duration capWindow) {
+        SendPolicy policy = new SendPolicy(4, 0, capMessages, capWindow, 4, Duration.ofMillis(100), Duration.ofSeconds(1), 50,
                 Duration.ofSeconds(30), new SendPolicy.Pacing(Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofMillis(500)));
-        List<SimpleMeterRegistry> registries = List.of(new SimpleMeterRegistry(), new SimpleMeterRegistry());
         List<Dispatcher> instances = new ArrayList<>();
         for (SimpleMeterRegistry registry : registries) {
             SmtpServer server = new SmtpServer("localhost", SMTP.port(), "smtp", null, null, new Properties(),
@@ -88,7 +89,12 @@ class TwoInstancesTest {
             instance.start();
             instances.add(instance);
         }
-        ExecutorService threads = Executors.newFixedThreadPool(2);
+        return instances;
+    }
+
+    /** Both instances work the list at once until neither can claim more. */
+    private void workTogether(List<Dispatcher> instances, SendPlan plan) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(instances.size());
         try {
             List<Future<Void>> running = new ArrayList<>();
             for (int i = 0; i < instances.size(); i++) {
@@ -104,16 +110,54 @@ class TwoInstancesTest {
             }
         } finally {
             threads.shutdownNow();
+        }
+    }
+
+    private static double sent(SimpleMeterRegistry registry) {
+        return registry.get("pulse.send.messages").tag("outcome", "sent").counter().count();
+    }
+
+    @Test
+    void twoInstancesOnOneListSendEveryRowOnceAndShareTheWork() throws Exception {
+        SMTP.reset();
+        SMTP.delay(Duration.ofMillis(2)); // a server a little way off, so the two really overlap
+        SendPlan plan = list("two.example", LIST);
+        List<SimpleMeterRegistry> registries = List.of(new SimpleMeterRegistry(), new SimpleMeterRegistry());
+        List<Dispatcher> instances = instances(registries, 0, Duration.ofHours(1));
+        try {
+            workTogether(instances, plan);
+        } finally {
             instances.forEach(Dispatcher::close);
         }
 
         assertThat(ledger.progress(plan.newsletterId()).finished()).isTrue();
         assertThat(SMTP.receivedByRecipient()).hasSize(LIST);
         assertThat(SMTP.receivedByRecipient().values()).as("no row sent twice").allSatisfy(ids -> assertThat(ids).hasSize(1));
-        double first = registries.get(0).get("pulse.send.messages").tag("outcome", "sent").counter().count();
-        double second = registries.get(1).get("pulse.send.messages").tag("outcome", "sent").counter().count();
+        double first = sent(registries.get(0));
+        double second = sent(registries.get(1));
         System.out.printf("[send] two instances on one list of %d: %.0f and %.0f sent%n", LIST, first, second);
         assertThat(first + second).isEqualTo(LIST);
         assertThat(Math.min(first, second)).as("both did part of the list").isGreaterThan(LIST / 10.0);
+    }
+
+    @Test
+    void theCapPerWindowHoldsAcrossInstances() throws Exception {
+        SMTP.reset();
+        Thread.sleep(3_000); // what other tests sent falls out of the window
+        SendPlan plan = list("capped.example", 12);
+        List<SimpleMeterRegistry> registries = List.of(new SimpleMeterRegistry(), new SimpleMeterRegistry());
+        List<Dispatcher> instances = instances(registries, 5, Duration.ofSeconds(3));
+        try {
+            workTogether(instances, plan);
+            assertThat(sent(registries.get(0)) + sent(registries.get(1))).as("5 in the window, by both together").isEqualTo(5);
+            assertThat(SMTP.messagesReceived()).isEqualTo(5);
+            assertThat(ledger.progress(plan.newsletterId()).open()).isEqualTo(7);
+
+            Thread.sleep(3_100);
+            workTogether(instances, plan);
+            assertThat(SMTP.messagesReceived()).as("the next window: 5 more").isEqualTo(10);
+        } finally {
+            instances.forEach(Dispatcher::close);
+        }
     }
 }

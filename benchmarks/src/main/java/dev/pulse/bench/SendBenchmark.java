@@ -42,7 +42,7 @@ final class SendBenchmark {
 
     private static final int LIST = Integer.getInteger("bench.subscribers", 10_000);
     private static final int PEER = Integer.getInteger("bench.peerMessages", 300);
-    private static final int SCALE_LIST = Integer.getInteger("bench.scaleSubscribers", 4_000);
+    private static final int SCALE_LIST = Integer.getInteger("bench.scaleSubscribers", 10_000);
     private static final int SCALE_DELAY_MS = Integer.getInteger("bench.scaleDelayMillis", 10);
     private static final String CONNECTIONS = System.getProperty("bench.connections", "4");
     private static final String SECRET = "bench-unsubscribe-secret-long-enough-for-hmac";

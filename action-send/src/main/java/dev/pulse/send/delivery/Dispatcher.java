@@ -83,7 +83,7 @@ public final class Dispatcher implements SmartLifecycle, AutoCloseable {
 
     /**
      * Sends every row of the send that can be claimed now, and returns when none can (all done, claimed
-     * by others, waiting for a retry, or held by the cap). The owner of the send renews its heartbeat
+     * by others, waiting for a retry, or held by the cap: a claim never takes the cap's window past it). The owner of the send renews its heartbeat
      * with every batch, so helpers know it is alive.
      */
     public void work(SendPlan plan, MessageTemplate template, boolean owner) throws SmtpUnavailableException {
@@ -96,14 +96,10 @@ public final class Dispatcher implements SmartLifecycle, AutoCloseable {
                 if (owner) {
                     sends.heartbeat(plan.newsletterId());
                 }
-                int limit = policy.batchSize();
-                if (policy.capMessages() > 0) {
-                    limit = Math.min(limit, policy.capMessages() - ledger.sentWithin(policy.capWindow()));
-                    if (limit <= 0) {
-                        return;
-                    }
-                }
-                List<Delivery> batch = ledger.claim(plan.newsletterId(), instance, limit, policy.lease());
+                List<Delivery> batch = policy.capMessages() > 0
+                        ? ledger.claimWithin(policy.capMessages(), policy.capWindow(), plan.newsletterId(), instance,
+                                policy.batchSize(), policy.lease())
+                        : ledger.claim(plan.newsletterId(), instance, policy.batchSize(), policy.lease());
                 if (batch.isEmpty()) {
                     return;
                 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The per-recipient ledger. A row is claimed before its message is sent (FOR UPDATE SKIP LOCKED, so two
@@ -19,10 +20,32 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Ledger {
 
-    private final JdbcClient db;
+    private static final long CAP_LOCK = 0x70756c7365L; // "pulse": one lock for the cap, shared by every instance
 
-    Ledger(JdbcClient db) {
+    private final JdbcClient db;
+    private final TransactionTemplate transaction;
+
+    Ledger(JdbcClient db, TransactionTemplate transaction) {
         this.db = db;
+        this.transaction = transaction;
+    }
+
+    /**
+     * Like {@link #claim}, but never past {@code cap} messages within {@code window}, counting what was
+     * sent in it and what is claimed and in flight, by every instance. Instances take turns (an
+     * advisory lock for the transaction), so the count and the claim cannot interleave.
+     */
+    public List<Delivery> claimWithin(int cap, Duration window, UUID newsletterId, UUID claimant, int limit, Duration lease) {
+        return transaction.execute(status -> {
+            db.sql("SELECT pg_advisory_xact_lock(?)").param(CAP_LOCK).query().singleRow();
+            int used = db.sql("""
+                    SELECT count(*) FROM deliveries
+                    WHERE sent_at > now() - :window * interval '1 millisecond'
+                       OR status = 'sending' AND claimed_at > now() - :lease * interval '1 millisecond'""")
+                    .param("window", window.toMillis()).param("lease", lease.toMillis()).query(Integer.class).single();
+            int allowed = Math.min(limit, cap - used);
+            return allowed <= 0 ? List.<Delivery>of() : claim(newsletterId, claimant, allowed, lease);
+        });
     }
 
     /**
@@ -125,9 +148,4 @@ public class Ledger {
                 .single();
     }
 
-    /** Messages sent within {@code window}, by every instance: what the optional cap counts. */
-    public int sentWithin(Duration window) {
-        return db.sql("SELECT count(*) FROM deliveries WHERE sent_at > now() - ? * interval '1 millisecond'")
-                .param(window.toMillis()).query(Integer.class).single();
-    }
 }
