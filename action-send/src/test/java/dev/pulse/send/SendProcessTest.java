@@ -33,6 +33,7 @@ class SendProcessTest {
 
     private static final int LIST = 4_000;
     private static final int CONNECTIONS = 4;
+    private static final String DOMAIN = "@kill.example";
     static final FaultSmtpServer SMTP = FaultSmtpServer.start();
 
     @AfterAll
@@ -54,26 +55,32 @@ class SendProcessTest {
         Process first = start();
         SendFixtures.publish(input);
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (SMTP.messagesReceived() < LIST / 4 && System.nanoTime() < deadline) {
+        while (received() < LIST / 4 && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         first.destroyForcibly().waitFor();
-        int atKill = SMTP.messagesReceived();
+        int atKill = received();
         assertThat(atKill).as("killed mid-list").isBetween(LIST / 4, LIST - 1);
 
         Process second = start();
         try {
             NewsletterSent result = SendFixtures.awaitSent(sent, input, 1);
-            int received = SMTP.messagesReceived();
+            int received = received();
             int repeated = received - LIST;
             System.out.printf("[send] SIGKILL after %d of %d messages; after the restart: %d received, %d repeated, %d ambiguous%n",
                     atKill, LIST, received, repeated, result.ambiguous());
             assertThat(result.sent()).isEqualTo(LIST);
-            assertThat(SMTP.receivedByRecipient()).as("nobody skipped").hasSize(LIST);
+            assertThat(SMTP.receivedByRecipient().keySet().stream().filter(r -> r.endsWith(DOMAIN))).as("nobody skipped").hasSize(LIST);
             assertThat(repeated).as("repeats: at most one in flight per connection").isBetween(0, CONNECTIONS);
         } finally {
             second.destroyForcibly().waitFor();
         }
+    }
+
+    /** Messages to this test's list (a helper may also finish another test's unfinished send here). */
+    private static int received() {
+        return SMTP.receivedByRecipient().entrySet().stream().filter(e -> e.getKey().endsWith(DOMAIN))
+                .mapToInt(e -> e.getValue().size()).sum();
     }
 
     private static Process start() throws IOException {

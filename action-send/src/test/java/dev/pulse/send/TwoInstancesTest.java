@@ -158,6 +158,7 @@ class TwoInstancesTest {
             assertThat(SMTP.messagesReceived()).as("the next window: 5 more").isEqualTo(10);
         } finally {
             instances.forEach(Dispatcher::close);
+            sends.pause(plan.newsletterId()); // left unfinished: no other test's instance may join it
         }
     }
 }
