@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -15,8 +16,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * A real SMTP server (GreenMail) that keeps every message, and a plain page listing them, so a user of
- * the local stack can see what Pulse sent without a mail client.
+ * A real SMTP server (GreenMail) that keeps every message, a plain page listing them and each one's raw
+ * source ({@code /raw?n=1}), so a user of the local stack can see what Pulse sent without a mail client.
  */
 final class MailSink implements AutoCloseable {
 
@@ -34,6 +35,7 @@ final class MailSink implements AutoCloseable {
         HttpServer viewer = HttpServer.create(new InetSocketAddress("127.0.0.1", viewerPort), 0);
         MailSink sink = new MailSink(smtp, viewer);
         viewer.createContext("/", sink::list);
+        viewer.createContext("/raw", sink::raw);
         viewer.start();
         return sink;
     }
@@ -54,6 +56,21 @@ final class MailSink implements AutoCloseable {
         }
     }
 
+    /** {@code /raw?n=3}: message 3 as it arrived (headers, both parts), as plain text. */
+    private void raw(HttpExchange exchange) throws IOException {
+        MimeMessage[] messages = smtp.getReceivedMessages();
+        String query = exchange.getRequestURI().getQuery();
+        int number = query != null && query.matches("n=\\d{1,9}") ? Integer.parseInt(query.substring(2)) : 0;
+        byte[] body = number >= 1 && number <= messages.length
+                ? GreenMailUtil.getWholeMessage(messages[number - 1]).getBytes(StandardCharsets.UTF_8)
+                : "no such message\n".getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        exchange.sendResponseHeaders(number >= 1 && number <= messages.length ? 200 : 404, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
     private static String row(int number, MimeMessage message) {
         try {
             StringBuilder to = new StringBuilder();
@@ -61,7 +78,7 @@ final class MailSink implements AutoCloseable {
             for (Address address : recipients == null ? new Address[0] : recipients) {
                 to.append(escape(address.toString())).append(' ');
             }
-            return "<tr><td>" + number + "</td><td>" + to + "</td><td>" + escape(message.getSubject())
+            return "<tr><td><a href=\"/raw?n=" + number + "\">" + number + "</a></td><td>" + to + "</td><td>" + escape(message.getSubject())
                     + "</td><td>" + message.getSentDate() + "</td></tr>";
         } catch (MessagingException e) {
             return "<tr><td>" + number + "</td><td colspan=3>unreadable: " + escape(e.getMessage()) + "</td></tr>";
