@@ -25,13 +25,11 @@ final class Deduplication {
     /** {@code ranked} best first; the answer keeps that order. */
     static List<Story> merge(List<Story> ranked) {
         List<Story> stories = new ArrayList<>();
-        List<Integer> sizes = new ArrayList<>();
         Map<String, Integer> byUrl = new HashMap<>();
         Map<Set<String>, Integer> byTitle = new HashMap<>();
         // word -> stories whose title has it: shared words are counted, not searched for, pair by pair
-        Map<String, List<Integer>> postings = new HashMap<>();
-        int[] shared = new int[ranked.size()];
-        List<Integer> touched = new ArrayList<>();
+        Map<String, Holders> postings = new HashMap<>();
+        Counts counts = new Counts(ranked.size());
         for (Story candidate : ranked) {
             String url = urlKey(candidate.url());
             Set<String> titleWords = words(candidate.title());
@@ -40,15 +38,15 @@ final class Deduplication {
                 same = byTitle.get(titleWords);
             }
             if (same == null && titleWords.size() >= 4) {
-                same = nearIdentical(titleWords, postings, sizes, shared, touched);
+                same = nearIdentical(titleWords, postings, counts);
             }
             if (same == null) {
                 int index = stories.size();
                 byUrl.put(url, index);
                 byTitle.putIfAbsent(titleWords, index);
-                titleWords.forEach(word -> postings.computeIfAbsent(word, w -> new ArrayList<>()).add(index));
+                titleWords.forEach(word -> postings.computeIfAbsent(word, w -> new Holders()).add(index));
                 stories.add(candidate);
-                sizes.add(titleWords.size());
+                counts.size[index] = titleWords.size();
             } else {
                 byUrl.putIfAbsent(url, same);
                 stories.set(same, absorb(stories.get(same), candidate));
@@ -58,26 +56,58 @@ final class Deduplication {
     }
 
     /** The first kept story whose title shares at least {@value #SIMILAR} of the words (Jaccard), if any. */
-    private static Integer nearIdentical(Set<String> words, Map<String, List<Integer>> postings, List<Integer> sizes,
-            int[] shared, List<Integer> touched) {
+    private static Integer nearIdentical(Set<String> words, Map<String, Holders> postings, Counts counts) {
+        int[] shared = counts.shared;
+        int touched = 0;
         for (String word : words) {
-            for (int story : postings.getOrDefault(word, List.of())) {
+            Holders holders = postings.get(word);
+            if (holders == null) {
+                continue;
+            }
+            for (int i = 0; i < holders.size; i++) {
+                int story = holders.stories[i];
                 if (shared[story]++ == 0) {
-                    touched.add(story);
+                    counts.touched[touched++] = story;
                 }
             }
         }
-        Integer found = null;
-        for (int story : touched) {
+        int found = -1;
+        for (int i = 0; i < touched; i++) {
+            int story = counts.touched[i];
             int both = shared[story];
-            int size = sizes.get(story);
-            if (size >= 4 && (double) both / (words.size() + size - both) >= SIMILAR && (found == null || story < found)) {
+            int size = counts.size[story];
+            if (size >= 4 && (double) both / (words.size() + size - both) >= SIMILAR && (found < 0 || story < found)) {
                 found = story;
             }
             shared[story] = 0;
         }
-        touched.clear();
-        return found;
+        return found < 0 ? null : found;
+    }
+
+    /** The stories holding one word, as plain ints: this loop runs for every word of every title. */
+    private static final class Holders {
+        int[] stories = new int[8];
+        int size;
+
+        void add(int story) {
+            if (size == stories.length) {
+                stories = java.util.Arrays.copyOf(stories, size * 2);
+            }
+            stories[size++] = story;
+        }
+    }
+
+    /** Scratch space of one merge: words shared with each kept story, the stories touched, each title's size. */
+    private static final class Counts {
+        final int[] shared;
+        final int[] touched;
+        final int[] size;
+
+        Counts(int stories) {
+            shared = new int[stories];
+            touched = new int[stories];
+            size = new int[stories];
+        }
     }
 
     private static Story absorb(Story kept, Story duplicate) {
@@ -91,8 +121,14 @@ final class Deduplication {
     }
 
     static String urlKey(String url) {
-        String key = url.toLowerCase(Locale.ROOT).replaceFirst("^https?://", "").replaceFirst("^www\\.", "");
+        String key = url.toLowerCase(Locale.ROOT);
+        key = key.startsWith("https://") ? strip(key, "https://") : strip(key, "http://");
+        key = strip(key, "www.");
         return key.endsWith("/") ? key.substring(0, key.length() - 1) : key;
+    }
+
+    private static String strip(String text, String prefix) {
+        return text.startsWith(prefix) ? text.substring(prefix.length()) : text;
     }
 
     static Set<String> words(String title) {

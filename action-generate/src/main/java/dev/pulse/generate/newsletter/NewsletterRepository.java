@@ -36,7 +36,7 @@ public class NewsletterRepository {
 
     /** Keeps {@code newsletter} unless one exists for the execution; returns the one kept. */
     public StoredNewsletter keep(StoredNewsletter newsletter, UUID jobId, UUID workspaceId) {
-        db.sql("""
+        int kept = db.sql("""
                 INSERT INTO newsletters (id, execution_id, job_id, workspace_id, subject, preheader, html_body, text_body,
                                          item_count, item_ids, llm_used, llm_output, llm_fallback, test_mode, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
@@ -47,7 +47,8 @@ public class NewsletterRepository {
                         newsletter.llmFallback(), newsletter.testMode(),
                         Timestamp.from(newsletter.createdAt()))
                 .update();
-        return forExecution(newsletter.executionId()).orElseThrow();
+        // another delivery of the same input may have kept its own a moment before: that one stands
+        return kept == 1 ? newsletter : forExecution(newsletter.executionId()).orElseThrow();
     }
 
     /** The items the workspace's other newsletters since {@code since} used. */

@@ -68,7 +68,8 @@ public class GenerateStage implements StageHandler {
             return event(input, kept.get());
         }
         JobConfig config = envelope.config();
-        Instant now = clock.instant();
+        // as PostgreSQL keeps it (microseconds), so the event is the same whether made now or read back later
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         List<ContentItem> items = input.message() instanceof ContentScraped scraped ? scraped.items()
                 : stored.recent(envelope.workspaceId(), now.minus(Duration.ofDays(daysBack(config))), policy.storedItems());
         Set<UUID> used = newsletters.usedSince(envelope.workspaceId(), envelope.executionId(), now.minus(policy.usedWindow()));
