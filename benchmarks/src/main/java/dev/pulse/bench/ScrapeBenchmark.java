@@ -54,7 +54,7 @@ final class ScrapeBenchmark {
     private static final int ITEMS = 50;
     private static final int HOSTS = 50;
     private static final int RUNS = Integer.getInteger("bench.runs", 5);
-    private static final int WARM_UPS = Integer.getInteger("bench.warmUps", 10);
+    private static final int WARM_UPS = Integer.getInteger("bench.warmUps", 60);
     private static final int JOBS = Integer.getInteger("bench.jobs", 1000);
     private static final int SOURCES_PER_JOB = 20;
     private static final String HEAP = System.getProperty("bench.heap", "384m");
