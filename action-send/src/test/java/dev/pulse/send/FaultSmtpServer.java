@@ -36,7 +36,15 @@ public final class FaultSmtpServer implements AutoCloseable {
         record AfterData(String reply) implements Step {
         }
 
-        /** The connection is reset once the client may start the message: it cannot finish it. */
+        /** The connection is closed when RCPT comes: before the message, so it certainly did not arrive. */
+        record DropAtRcpt() implements Step {
+        }
+
+        /**
+         * The connection is reset while the client is writing the message. The server never takes it; the
+         * client may still have handed its final dot to the kernel before the reset reached it (on loopback,
+         * a send buffer holds megabytes), and then, from where it stands, the outcome is ambiguous.
+         */
         record DropMidData() implements Step {
         }
 
@@ -64,7 +72,10 @@ public final class FaultSmtpServer implements AutoCloseable {
     }
 
     private FaultSmtpServer() throws IOException {
-        socket = new ServerSocket(0);
+        socket = new ServerSocket();
+        // a small window, so a client writing a large message blocks while the server is not reading
+        socket.setReceiveBufferSize(16 * 1024);
+        socket.bind(new java.net.InetSocketAddress("localhost", 0));
         Thread acceptor = new Thread(this::accept, "fault-smtp");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -161,6 +172,9 @@ public final class FaultSmtpServer implements AutoCloseable {
                     recipient = line.substring(line.indexOf('<') + 1, line.indexOf('>')).toLowerCase(Locale.ROOT);
                     Deque<Step> script = scripts.get(recipient);
                     step = script == null ? null : script.poll();
+                    if (step instanceof Step.DropAtRcpt) {
+                        return;
+                    }
                     if (step instanceof Step.AtRcpt rcpt) {
                         reply(out, rcpt.reply());
                         if (rcpt.reply().startsWith("421")) {
@@ -177,7 +191,8 @@ public final class FaultSmtpServer implements AutoCloseable {
                     }
                     reply(out, "354 End data with <CR><LF>.<CR><LF>");
                     if (step instanceof Step.DropMidData) {
-                        client.setSoLinger(true, 0); // a reset: what the client writes from now on fails
+                        Thread.sleep(200); // the client writes until the window is full, then waits
+                        client.setSoLinger(true, 0); // a reset: the rest of its message cannot arrive
                         return;
                     }
                     String messageId = null;

@@ -71,6 +71,10 @@ final class SendFixtures {
 
     /** A newsletter row (the send stage's foreign key) and the event announcing it. */
     NewsletterGenerated newsletter(UUID workspace, boolean testMode, List<String> testEmails) {
+        return newsletter(workspace, testMode, testEmails, HTML);
+    }
+
+    NewsletterGenerated newsletter(UUID workspace, boolean testMode, List<String> testEmails, String html) {
         UUID execution = UUID.randomUUID();
         UUID job = UUID.randomUUID();
         UUID newsletter = UUID.randomUUID();
@@ -78,11 +82,11 @@ final class SendFixtures {
         db.sql("""
                 INSERT INTO newsletters (id, execution_id, job_id, workspace_id, subject, html_body, text_body, item_count, test_mode)
                 VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)""")
-                .params(newsletter, execution, job, workspace, subject, HTML, TEXT, testMode).update();
+                .params(newsletter, execution, job, workspace, subject, html, TEXT, testMode).update();
         JobConfig config = new JobConfig(10, 1, List.of(), null, testMode, testEmails, null);
         Envelope envelope = Envelope.forExecution(execution, Trigger.SCHEDULE, null, testMode, job, workspace,
                 Plan.of(Action.SCRAPE, Action.GENERATE, Action.SEND), config, Instant.now());
-        return new NewsletterGenerated(envelope, newsletter, subject, HTML, TEXT, 1, List.of(), false, null);
+        return new NewsletterGenerated(envelope, newsletter, subject, html, TEXT, 1, List.of(), false, null);
     }
 
     /** The same input again, as a replay: same execution, trigger REPLAY. */

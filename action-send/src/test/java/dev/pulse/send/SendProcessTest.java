@@ -11,21 +11,25 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.pulse.contracts.messages.NewsletterGenerated;
 import dev.pulse.contracts.messages.NewsletterSent;
 import dev.pulse.contracts.topics.Topics;
+import dev.pulse.contracts.topics.ServiceTopics;
 import dev.pulse.testsupport.EmbeddedKafka;
+import dev.pulse.testsupport.ServiceTopicsCreated;
 import dev.pulse.testsupport.EmbeddedPostgresDatabase;
 import dev.pulse.testsupport.TopicReader;
 import dev.pulse.testsupport.WithKafka;
 import dev.pulse.testsupport.WithPostgres;
 
 /**
- * action-send as a real process, killed with SIGKILL in the middle of a list and started again: the
+ * action-send as a real process, stopped in the middle of a list and started again. After SIGKILL the
  * list is finished, nobody is skipped, and the repeats are at most the messages that were in flight,
- * one per SMTP connection (see docs/architecture.md, "action-send").
+ * one per SMTP connection; after SIGTERM nothing is repeated (see docs/architecture.md, "action-send").
  */
 @WithKafka
 @WithPostgres
@@ -34,7 +38,13 @@ class SendProcessTest {
     private static final int LIST = 4_000;
     private static final int CONNECTIONS = 4;
     private static final String DOMAIN = "@kill.example";
+    private static final String TERM_DOMAIN = "@term.example";
     static final FaultSmtpServer SMTP = FaultSmtpServer.start();
+
+    @BeforeAll
+    static void topics() {
+        ServiceTopicsCreated.createFor(ServiceTopics.ACTION_SEND);
+    }
 
     @AfterAll
     static void stop() throws IOException {
@@ -77,9 +87,53 @@ class SendProcessTest {
         }
     }
 
-    /** Messages to this test's list (a helper may also finish another test's unfinished send here). */
+    @Test
+    void sigtermMidListFinishesTheMessagesInHandAndTheRestartRepeatsNobody() throws Exception {
+        SMTP.delay(Duration.ofMillis(1));
+        JdbcClient db = JdbcClient.create(EmbeddedPostgresDatabase.dataSource());
+        SendFixtures fixtures = new SendFixtures(db);
+        UUID workspace = fixtures.workspace();
+        db.sql("INSERT INTO subscribers (id, workspace_id, email) SELECT md5(random()::text)::uuid, ?, 'r' || g || ? "
+                + "FROM generate_series(1, ?) g").params(workspace, TERM_DOMAIN, LIST).update();
+        NewsletterGenerated input = fixtures.newsletter(workspace, false, List.of());
+        TopicReader sent = TopicReader.atEnd(Topics.NEWSLETTER_SENT.name());
+
+        Process first = start();
+        SendFixtures.publish(input);
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (received(TERM_DOMAIN) < LIST / 4 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        first.destroy(); // SIGTERM
+        assertThat(first.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("stopped within a minute").isTrue();
+        int atStop = received(TERM_DOMAIN);
+        int marked = db.sql("SELECT count(*) FROM deliveries WHERE newsletter_id = ? AND status = 'sent'")
+                .param(input.newsletterId()).query(Integer.class).single();
+        int held = db.sql("SELECT count(*) FROM deliveries WHERE newsletter_id = ? AND status = 'sending'")
+                .param(input.newsletterId()).query(Integer.class).single();
+        assertThat(atStop).as("stopped mid-list").isBetween(LIST / 4, LIST - 1);
+        assertThat(marked).as("every message the server took is marked").isEqualTo(atStop);
+        assertThat(held).as("no claim left behind").isZero();
+
+        Process second = start();
+        try {
+            NewsletterSent result = SendFixtures.awaitSent(sent, input, 1);
+            System.out.printf("[send] SIGTERM after %d of %d messages; after the restart: %d received%n", atStop, LIST,
+                    received(TERM_DOMAIN));
+            assertThat(result.sent()).isEqualTo(LIST);
+            assertThat(received(TERM_DOMAIN)).as("nobody twice, nobody skipped").isEqualTo(LIST);
+        } finally {
+            second.destroyForcibly().waitFor();
+        }
+    }
+
     private static int received() {
-        return SMTP.receivedByRecipient().entrySet().stream().filter(e -> e.getKey().endsWith(DOMAIN))
+        return received(DOMAIN);
+    }
+
+    /** Messages to this test's list (a helper may also finish another test's unfinished send here). */
+    private static int received(String domain) {
+        return SMTP.receivedByRecipient().entrySet().stream().filter(e -> e.getKey().endsWith(domain))
                 .mapToInt(e -> e.getValue().size()).sum();
     }
 

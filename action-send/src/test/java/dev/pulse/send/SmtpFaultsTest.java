@@ -147,17 +147,32 @@ class SmtpFaultsTest {
     }
 
     @Test
-    void aConnectionDroppedMidDataIsSentAgainAndArrivesOnce() {
+    void aConnectionDroppedBeforeTheMessageIsSentAgainAndIsNotAmbiguous() {
         UUID workspace = fixtures.workspace();
-        String reader = fixtures.subscriber(workspace, "reader@dropped.example", "active");
-        SMTP.script(reader, new Step.DropMidData());
+        String reader = fixtures.subscriber(workspace, "reader@dropped-early.example", "active");
+        SMTP.script(reader, new Step.DropAtRcpt());
         NewsletterGenerated input = fixtures.newsletter(workspace, false, List.of());
         SendFixtures.publish(input);
         NewsletterSent result = SendFixtures.awaitSent(sent, input, 1);
 
         assertThat(result.sent()).isEqualTo(1);
-        assertThat(result.ambiguous()).as("the server never had the whole message").isZero();
+        assertThat(result.ambiguous()).as("lost before the final dot: the server cannot have it").isZero();
         assertThat(SMTP.received(reader)).hasSize(1);
+    }
+
+    @Test
+    void aConnectionResetMidDataIsSentAgainAndArrivesOnce() {
+        UUID workspace = fixtures.workspace();
+        String reader = fixtures.subscriber(workspace, "reader@dropped.example", "active");
+        SMTP.script(reader, new Step.DropMidData());
+        NewsletterGenerated input = fixtures.newsletter(workspace, false, List.of(),
+                SendFixtures.HTML + "<p>" + "x".repeat(200_000) + "</p>");
+        SendFixtures.publish(input);
+        NewsletterSent result = SendFixtures.awaitSent(sent, input, 1);
+
+        assertThat(result.sent()).isEqualTo(1);
+        assertThat(SMTP.received(reader)).as("the half message was not taken; the retry was").hasSize(1);
+        assertThat(result.ambiguous()).as("ambiguous only if the whole message had left before the reset").isBetween(0, 1);
     }
 
     @Test

@@ -3,14 +3,8 @@ package dev.pulse.stage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 
 import dev.pulse.contracts.json.MessageCodec;
 import dev.pulse.contracts.messages.ContentScraped;
@@ -22,7 +16,7 @@ import dev.pulse.contracts.messages.PulseMessage;
 import dev.pulse.contracts.messages.Trigger;
 import dev.pulse.contracts.topics.ServiceTopics;
 import dev.pulse.contracts.topics.Topics;
-import dev.pulse.testsupport.EmbeddedKafka;
+import dev.pulse.testsupport.ServiceTopicsCreated;
 import dev.pulse.testsupport.TopicWriter;
 
 /** Inputs of the test stage, written to the real topics as the ticker and the stages before would. */
@@ -58,17 +52,7 @@ final class Inputs {
 
     /** What service-support creates when a service starts; here there is no service around the runtime. */
     static void createTopics(ServiceTopics service) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafka.bootstrapServers()))) {
-            Set<String> existing = admin.listTopics().names().get();
-            List<NewTopic> missing = service.topicsToCreate().stream().filter(topic -> !existing.contains(topic.name()))
-                    .map(topic -> new NewTopic(topic.name(), topic.partitions(), (short) 1)).toList();
-            admin.createTopics(missing).all().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
+        ServiceTopicsCreated.createFor(service);
     }
 
     static byte[] text(String value) {
