@@ -79,8 +79,11 @@ class TwoInstancesTest {
 
     /** Two instances' senders, as two processes would have them: own ids, connections and metrics. */
     private List<Dispatcher> instances(List<SimpleMeterRegistry> registries, int capMessages, Duration capWindow) {
-        SendPolicy policy = new SendPolicy(4, 0, capMessages, capWindow, 4, Duration.ofMillis(100), Duration.ofSeconds(1), 50,
-                Duration.ofSeconds(30), new SendPolicy.Pacing(Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofMillis(500)));
+        return instances(registries, new SendPolicy(4, 0, capMessages, capWindow, 4, Duration.ofMillis(100), Duration.ofSeconds(1),
+                50, Duration.ofSeconds(30), new SendPolicy.Pacing(Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofMillis(500))));
+    }
+
+    private List<Dispatcher> instances(List<SimpleMeterRegistry> registries, SendPolicy policy) {
         List<Dispatcher> instances = new ArrayList<>();
         for (SimpleMeterRegistry registry : registries) {
             SmtpServer server = new SmtpServer("localhost", SMTP.port(), "smtp", null, null, new Properties(),
@@ -160,5 +163,24 @@ class TwoInstancesTest {
             instances.forEach(Dispatcher::close);
             sends.pause(plan.newsletterId()); // left unfinished: no other test's instance may join it
         }
+    }
+
+    @Test
+    void aBatchThatOutlastsTheLeaseKeepsItsClaims() throws Exception {
+        SMTP.reset();
+        SMTP.delay(Duration.ofMillis(100)); // one connection, 30 rows a batch: 3 s, the lease is 1 s
+        SendPlan plan = list("slow.example", 60);
+        SendPolicy slow = new SendPolicy(1, 0, 0, Duration.ofHours(1), 4, Duration.ofMillis(100), Duration.ofSeconds(1), 30,
+                Duration.ofSeconds(1), new SendPolicy.Pacing(Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofMillis(500)));
+        List<SimpleMeterRegistry> registries = List.of(new SimpleMeterRegistry(), new SimpleMeterRegistry());
+        List<Dispatcher> instances = instances(registries, slow);
+        try {
+            workTogether(instances, plan);
+        } finally {
+            instances.forEach(Dispatcher::close);
+        }
+        assertThat(SMTP.receivedByRecipient()).hasSize(60);
+        assertThat(SMTP.receivedByRecipient().values()).as("a live instance's claims never lapse under it")
+                .allSatisfy(ids -> assertThat(ids).hasSize(1));
     }
 }

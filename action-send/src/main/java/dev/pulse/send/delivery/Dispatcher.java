@@ -15,6 +15,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.mail.internet.AddressException;
@@ -122,9 +124,18 @@ public final class Dispatcher implements SmartLifecycle, AutoCloseable {
         for (int i = 0; i < Math.min(policy.connections(), batch.size()); i++) {
             running.add(lanes.submit(() -> lane(template, queue, down)));
         }
+        // a batch can outlast the lease (a slow server, a low rate): its claims are renewed while it runs
+        long renewEvery = Math.max(100, policy.lease().toMillis() / 3);
         try {
             for (Future<?> lane : running) {
-                lane.get();
+                while (true) {
+                    try {
+                        lane.get(renewEvery, TimeUnit.MILLISECONDS);
+                        break;
+                    } catch (TimeoutException e) {
+                        ledger.renew(batch, instance);
+                    }
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -252,7 +263,7 @@ public final class Dispatcher implements SmartLifecycle, AutoCloseable {
         running = false;
         lanes.shutdown();
         try {
-            lanes.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            lanes.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -126,6 +126,15 @@ public class Ledger {
                 .params(ambiguous ? 1 : 0, reason, delivery.id()).update();
     }
 
+    /** The claimant is alive and still working through these rows: their claims start over. */
+    public void renew(Collection<Delivery> deliveries, UUID claimant) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        db.sql("UPDATE deliveries SET claimed_at = now() WHERE id IN (:ids) AND status = 'sending' AND claimed_by = :claimant")
+                .param("ids", deliveries.stream().map(Delivery::id).toList()).param("claimant", claimant).update();
+    }
+
     /** Gives claimed rows back untried, due at {@code at}: the attempt does not count. */
     public void release(Collection<Delivery> deliveries, Instant at) {
         if (deliveries.isEmpty()) {
