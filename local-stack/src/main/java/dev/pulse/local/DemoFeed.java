@@ -14,8 +14,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * The demo workspace's feed: RSS 2.0 at {@code /feed.xml}, a dozen items an hour apart ending at the
- * current hour, so a run at any time finds fresh content within days_back.
+ * The demo workspace's feed: RSS 2.0 at {@code /feed.xml}, 20 items an hour apart ending at the current
+ * hour, so a run at any time finds all of them within a days_back of 1 (the oldest is under 20 hours old).
+ * With the demo workspace's 100 subscribers it is the "one feed, 20 items, 100 subscribers" job.
  */
 final class DemoFeed implements AutoCloseable {
 
@@ -24,7 +25,10 @@ final class DemoFeed implements AutoCloseable {
             "Scheduling with time zones and DST", "Outbox pattern in practice", "Reading feeds without getting burned",
             "Backoff that does not stampede", "Email deliverability basics", "One-click unsubscribe (RFC 8058)",
             "Dead-letter topics and replay", "Measuring consumer lag", "PostgreSQL SKIP LOCKED queues",
-            "Designing stage runtimes"};
+            "Designing stage runtimes", "Idempotency keys for HTTP APIs", "Kafka Streams punctuators and wall-clock time",
+            "Transactional outbox vs. change data capture", "Rate limiting outbound SMTP", "Conditional GET with ETag and Last-Modified",
+            "Ranking and deduplicating news items", "Graceful shutdown of consumers", "Testing with a real broker, not a mock"};
+    static final int ITEMS = TOPICS.length;
 
     private final HttpServer server;
 

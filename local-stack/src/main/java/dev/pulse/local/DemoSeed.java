@@ -15,13 +15,17 @@ import java.util.regex.Pattern;
 
 /**
  * What a fresh local stack starts with, made the way a user would make it: a token for the demo user
- * (from the API's own mint-token command), a "Demo" workspace it owns, one subscriber and the demo feed
- * as its source.
+ * (from the API's own mint-token command), a "Demo" workspace it owns, 100 subscribers (the demo reader
+ * and {@value #READERS} more, imported as CSV) and the demo feed as its source.
  */
 final class DemoSeed {
 
     static final UUID DEMO_USER = UUID.fromString("00000000-0000-4000-8000-0000000de300");
     static final String DEMO_EMAIL = "demo@pulse.local";
+    /** Subscribers besides the demo reader: reader001@pulse.local … reader099@pulse.local. */
+    static final int READERS = 99;
+    static final int SUBSCRIBERS = READERS + 1;
+    private static final Pattern IMPORTED = Pattern.compile("\"imported\"\\s*:\\s*(\\d+)");
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -36,6 +40,7 @@ final class DemoSeed {
         String workspace = post(apiUrl + "/api/v1/workspaces", token, "{\"name\": \"Demo\"}");
         post(apiUrl + "/api/v1/workspaces/" + workspace + "/subscribers", token,
                 "{\"email\": \"" + DEMO_EMAIL + "\", \"name\": \"Demo reader\"}");
+        importReaders(apiUrl + "/api/v1/workspaces/" + workspace + "/subscribers/import", token);
         post(apiUrl + "/api/v1/workspaces/" + workspace + "/sources", token,
                 "{\"type\": \"rss\", \"name\": \"Pulse demo feed\", \"url\": \"" + feedUrl + "\"}");
         return new Demo(DEMO_USER, token, workspace);
@@ -52,6 +57,31 @@ final class DemoSeed {
             throw new IllegalStateException("mint-token failed: " + new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
         }
         return out;
+    }
+
+    /** The other 99 readers in one request, through the API's CSV import; all of them must be imported. */
+    private static void importReaders(String url, String token) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(readersCsv())).build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        Matcher imported = IMPORTED.matcher(response.body());
+        if (response.statusCode() != 200 || !imported.find() || Integer.parseInt(imported.group(1)) != READERS) {
+            throw new IllegalStateException("Seeding " + url + " failed (expected " + READERS + " imported): "
+                    + response.statusCode() + " " + response.body());
+        }
+    }
+
+    static String readersCsv() {
+        StringBuilder csv = new StringBuilder("email,name\n");
+        for (int i = 1; i <= READERS; i++) {
+            csv.append(readerEmail(i)).append(",Reader ").append(String.format(java.util.Locale.ROOT, "%03d", i)).append('\n');
+        }
+        return csv.toString();
+    }
+
+    static String readerEmail(int number) {
+        return String.format(java.util.Locale.ROOT, "reader%03d@pulse.local", number);
     }
 
     /** POSTs JSON and returns the id of what was created. */

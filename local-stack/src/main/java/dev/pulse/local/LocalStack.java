@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code ./pulse up}: starts PostgreSQL (migrated), a KRaft Kafka broker, an SMTP sink and every service,
- * waits until each reports UP, prints where everything listens and writes it to {@code .pulse/local.env}.
+ * {@code ./pulse up}: starts PostgreSQL (migrated), a KRaft Kafka broker, an SMTP sink (unless
+ * {@code PULSE_SMTP_HOST} names a server to send through) and every service, waits until each reports UP,
+ * seeds the demo workspace, prints where everything listens and writes it to {@code .pulse/local.env}.
  * Ctrl-C (or {@code ./pulse down}, which sends SIGTERM) stops all of it, children first.
  */
 public final class LocalStack implements AutoCloseable {
@@ -34,7 +35,15 @@ public final class LocalStack implements AutoCloseable {
 
     public static void main(String[] args) throws Exception {
         Path home = Path.of(System.getProperty("pulse.home", ".")).toAbsolutePath().normalize();
-        LocalStack stack = new LocalStack(LocalSettings.from(home, System.getenv()));
+        LocalSettings settings;
+        try {
+            settings = LocalSettings.from(home, System.getenv());
+        } catch (IllegalArgumentException e) {
+            say(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LocalStack stack = new LocalStack(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "pulse-stop"));
         if (!stack.start()) {
             System.exit(1);
@@ -42,7 +51,7 @@ public final class LocalStack implements AutoCloseable {
         stack.stopped.await();
     }
 
-    /** Starts everything; false (with the failing service's log shown) if a service did not come UP. */
+    /** Starts everything; false (with the failing service's log shown) if a service did not come UP or seeding failed. */
     boolean start() throws Exception {
         Path state = settings.stateDir();
         Files.createDirectories(state.resolve("logs"));
@@ -58,8 +67,12 @@ public final class LocalStack implements AutoCloseable {
         infrastructure.add(kafka);
         kafkaBootstrap = kafka.bootstrapServers();
         say("Kafka       listening on " + kafkaBootstrap);
-        say("SMTP sink   starting on port " + settings.smtpPort());
-        infrastructure.add(MailSink.start(settings.smtpPort(), settings.mailViewerPort()));
+        if (settings.usesSink()) {
+            say("SMTP sink   starting on port " + settings.smtpPort() + ", received mail at " + settings.mailViewerUrl());
+            infrastructure.add(MailSink.start(settings.smtpPort(), settings.mailViewerPort()));
+        } else {
+            say("Mail        goes to " + settings.relay().describe() + " (PULSE_SMTP_HOST); no local sink");
+        }
         say("Demo feed   serving " + settings.demoFeedUrl());
         infrastructure.add(DemoFeed.start(settings.feedPort()));
 
@@ -76,14 +89,25 @@ public final class LocalStack implements AutoCloseable {
             if (!service.awaitHealthy(START_TIMEOUT)) {
                 say(service.name() + " did not become healthy; last lines of " + service.log() + ":");
                 tail(service.log(), 30).forEach(line -> System.out.println("    " + line));
+                if (service.name().equals("action-send") && !settings.usesSink()) {
+                    say("action-send is UP only once it reaches its mail server, " + settings.relay().describe()
+                            + ": check PULSE_SMTP_HOST, PULSE_SMTP_PORT, PULSE_SMTP_TLS, PULSE_SMTP_USER and PULSE_SMTP_PASSWORD");
+                }
                 return false;
             }
         }
-        demo = DemoSeed.create(settings.home().resolve(ServiceSpec.ALL.get(0).jar()), apiUrl(), secrets.jwtSecret(),
-                settings.demoFeedUrl());
+        try {
+            demo = DemoSeed.create(settings.home().resolve(ServiceSpec.ALL.get(0).jar()), apiUrl(), secrets.jwtSecret(),
+                    settings.demoFeedUrl());
+        } catch (IOException | RuntimeException e) {
+            say("seeding the demo workspace failed: " + e.getMessage());
+            say("see " + services.get(0).log());
+            return false;
+        }
         Map<String, String> env = localEnv();
         Files.write(state.resolve("local.env"), env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
-        printSummary(env);
+        System.out.println();
+        System.out.print(summary());
         return true;
     }
 
@@ -104,8 +128,8 @@ public final class LocalStack implements AutoCloseable {
             env.put("PULSE_SCRAPE_ALLOWED_NETWORKS", "127.0.0.0/8,::1/128");
         }
         if (spec.usesMail()) {
-            env.put("SMTP_HOST", "localhost");
-            env.put("SMTP_PORT", Integer.toString(settings.smtpPort()));
+            // the sink, or the user's own server (PULSE_SMTP_*) as action-send's spring.mail.* settings
+            env.putAll(settings.mailEnvironment());
             // the one-click unsubscribe links in the mail point at this stack's API
             env.put("PULSE_PUBLIC_URL", apiUrl());
         }
@@ -124,9 +148,12 @@ public final class LocalStack implements AutoCloseable {
         env.put("DB_URL", settings.jdbcUrl());
         env.put("DB_USER", LocalPostgres.USER);
         env.put("DB_PASSWORD", LocalPostgres.PASSWORD);
-        env.put("SMTP_HOST", "localhost");
-        env.put("SMTP_PORT", Integer.toString(settings.smtpPort()));
-        env.put("PULSE_MAIL_URL", "http://localhost:" + settings.mailViewerPort());
+        Map<String, String> mail = settings.mailEnvironment();
+        env.put("SMTP_HOST", mail.get("SMTP_HOST"));
+        env.put("SMTP_PORT", mail.get("SMTP_PORT"));
+        if (settings.usesSink()) {
+            env.put("PULSE_MAIL_URL", settings.mailViewerUrl());
+        }
         env.put("PULSE_DEMO_FEED_URL", settings.demoFeedUrl());
         if (secrets != null) {
             env.put(LocalSecrets.JWT, secrets.jwtSecret());
@@ -142,24 +169,37 @@ public final class LocalStack implements AutoCloseable {
         return "http://localhost:" + settings.firstServicePort();
     }
 
-    private void printSummary(Map<String, String> env) {
-        System.out.println();
-        System.out.println("Pulse is up. Ctrl-C or ./pulse down stops everything.");
+    /** What is printed once everything is up. */
+    String summary() {
+        StringBuilder out = new StringBuilder("Pulse is up. Ctrl-C or ./pulse down stops everything.\n");
         for (ServiceProcess service : services) {
-            System.out.printf("  %-16s http://localhost:%d   (pid %d, log %s)%n", service.name(), service.port(),
-                    service.pid(), settings.home().relativize(service.log()));
+            out.append(String.format("  %-16s http://localhost:%d   (pid %d, log %s)%n", service.name(), service.port(),
+                    service.pid(), settings.home().relativize(service.log())));
         }
-        System.out.printf("  %-16s %s%n", "Kafka", kafkaBootstrap);
-        System.out.printf("  %-16s %s  (user %s, password %s)%n", "PostgreSQL", settings.jdbcUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD);
-        System.out.printf("  %-16s smtp://localhost:%d, received mail at %s%n", "Mail", settings.smtpPort(), env.get("PULSE_MAIL_URL"));
-        System.out.printf("  %-16s %s (a source of the demo workspace)%n", "Demo feed", settings.demoFeedUrl());
-        System.out.printf("  %-16s %s%n", "Feed check", "http://localhost:" + (settings.firstServicePort() + 2)
-                + "/feeds/preview?url=" + settings.demoFeedUrl());
-        System.out.printf("  %-16s %s%n", "API docs", apiUrl() + "/swagger-ui.html");
-        System.out.printf("  %-16s workspace %s, user %s (%s)%n", "Demo", demo.workspaceId(), demo.userId(), DemoSeed.DEMO_EMAIL);
-        System.out.printf("  %-16s %s%n", "Token", demo.token());
-        System.out.println("  Try: curl -H \"Authorization: Bearer $PULSE_TOKEN\" $PULSE_API_URL/api/v1/scheduler/workspaces/$PULSE_WORKSPACE_ID");
-        System.out.println("  The same is in .pulse/local.env (source it); ./pulse status checks every service.");
+        out.append(String.format("  %-16s %s%n", "Kafka", kafkaBootstrap));
+        out.append(String.format("  %-16s %s  (user %s, password %s)%n", "PostgreSQL", settings.jdbcUrl(), LocalPostgres.USER,
+                LocalPostgres.PASSWORD));
+        if (settings.usesSink()) {
+            out.append(String.format("  %-16s %s  (every message Pulse sends, readable there; SMTP sink smtp://localhost:%d)%n",
+                    "Received mail", settings.mailViewerUrl(), settings.smtpPort()));
+        } else {
+            out.append(String.format("  %-16s sent through %s, not to a local sink (none is running)%n", "Mail",
+                    settings.relay().describe()));
+        }
+        out.append(String.format("  %-16s %s (a source of the demo workspace)%n", "Demo feed", settings.demoFeedUrl()));
+        out.append(String.format("  %-16s %s%n", "Feed check", "http://localhost:" + (settings.firstServicePort() + 2)
+                + "/feeds/preview?url=" + settings.demoFeedUrl()));
+        out.append(String.format("  %-16s %s%n", "API docs", apiUrl() + "/swagger-ui.html"));
+        if (demo != null) {
+            out.append(String.format("  %-16s workspace %s, user %s (%s)%n", "Demo", demo.workspaceId(), demo.userId(),
+                    DemoSeed.DEMO_EMAIL));
+            out.append(String.format("  %-16s %d: %s and %s … %s%n", "Subscribers", DemoSeed.SUBSCRIBERS, DemoSeed.DEMO_EMAIL,
+                    DemoSeed.readerEmail(1), DemoSeed.readerEmail(DemoSeed.READERS)));
+            out.append(String.format("  %-16s %s%n", "Token", demo.token()));
+        }
+        out.append("  Try: curl -H \"Authorization: Bearer $PULSE_TOKEN\" $PULSE_API_URL/api/v1/scheduler/workspaces/$PULSE_WORKSPACE_ID\n");
+        out.append("  The same is in .pulse/local.env (source it); ./pulse status checks every service.\n");
+        return out.toString();
     }
 
     private void reportExit(ServiceProcess service) {
