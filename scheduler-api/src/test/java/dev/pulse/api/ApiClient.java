@@ -33,6 +33,12 @@ final class ApiClient {
         return new ApiClient(port, user, "Bearer " + MINTER.mint(user, user + "@example.org", Duration.ofHours(1)));
     }
 
+    /** A user whose token also has the operator scope. */
+    static ApiClient operator(int port) {
+        UUID user = UUID.randomUUID();
+        return new ApiClient(port, user, "Bearer " + MINTER.mint(user, user + "@example.org", Duration.ofHours(1), true));
+    }
+
     static ApiClient withAuthorization(int port, String authorization) {
         return new ApiClient(port, null, authorization);
     }

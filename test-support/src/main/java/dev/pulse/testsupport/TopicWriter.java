@@ -23,8 +23,14 @@ public final class TopicWriter {
     }
 
     public static RecordMetadata send(String topic, Integer partition, String key, byte[] value) {
+        return send(new ProducerRecord<>(topic, partition, key, value));
+    }
+
+    /** A record with headers of its own (as a dead-letter publisher, or Kafka UI, would write it). */
+    public static RecordMetadata send(ProducerRecord<String, byte[]> record) {
+        String topic = record.topic();
         try {
-            return producer().send(new ProducerRecord<>(topic, partition, key, value)).get();
+            return producer().send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

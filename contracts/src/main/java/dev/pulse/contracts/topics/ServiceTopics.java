@@ -15,7 +15,7 @@ public record ServiceTopics(String consumerGroup, List<Topic> consumes, List<Top
     public static final ServiceTopics SCHEDULER_API = new ServiceTopics("execution-tracker",
             List.of(Topics.JOB_DUE, Topics.RUNS_MISSED, Topics.CONTENT_SCRAPED, Topics.NEWSLETTER_GENERATED,
                     Topics.NEWSLETTER_SENT, Topics.ACTION_FAILED),
-            List.of(Topics.JOBS, Topics.JOB_DUE));
+            List.of(Topics.JOBS, Topics.JOB_DUE, Topics.CONTENT_SCRAPED, Topics.NEWSLETTER_GENERATED));
     public static final ServiceTopics TICKER = new ServiceTopics("ticker",
             List.of(Topics.JOBS), List.of(Topics.JOB_DUE, Topics.RUNS_MISSED));
     public static final ServiceTopics ACTION_SCRAPE = new ServiceTopics("action-scrape",

@@ -16,6 +16,9 @@ import com.nimbusds.jwt.SignedJWT;
 /** Signs the HS256 bearer tokens the API accepts: {@code sub} is the user id, {@code exp} is required. */
 public final class TokenMinter {
 
+    /** The scope that opens the operator endpoints (/api/v1/ops/**). */
+    public static final String OPERATOR_SCOPE = "pulse:operator";
+
     private final byte[] secret;
 
     public TokenMinter(String secret) {
@@ -23,6 +26,11 @@ public final class TokenMinter {
     }
 
     public String mint(UUID userId, String email, Duration ttl) {
+        return mint(userId, email, ttl, false);
+    }
+
+    /** A token that is also an operator's ({@code scope: pulse:operator}). */
+    public String mint(UUID userId, String email, Duration ttl, boolean operator) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .subject(userId.toString())
@@ -30,6 +38,9 @@ public final class TokenMinter {
                 .expirationTime(Date.from(now.plus(ttl)));
         if (email != null) {
             claims.claim("email", email);
+        }
+        if (operator) {
+            claims.claim("scope", OPERATOR_SCOPE);
         }
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
         try {

@@ -32,11 +32,17 @@ import dev.pulse.api.web.SecurityErrorWriter;
  * Bearer JWTs on everything but health, API docs and the public unsubscribe page. A token must carry
  * {@code exp} and {@code sub}: HS256 tokens signed with the shared secret name the user id (a UUID) in
  * {@code sub}; tokens from an identity provider may carry any subject (see {@code CurrentUser}). Roles
- * are per workspace, checked by the services, not here.
+ * are per workspace, checked by the services, not here; only the operator scope is checked here.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ApiProperties.class, IdentityProviderProperties.class})
 class SecurityConfiguration {
+
+    /**
+     * Operator endpoints (lag, bulk replay) take a token with the {@code pulse:operator} scope
+     * ({@code scope} or {@code scp} claim): {@code mint-token --operator}, or the identity provider's grant.
+     */
+    static final String OPERATOR_AUTHORITY = "SCOPE_" + dev.pulse.api.auth.TokenMinter.OPERATOR_SCOPE;
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, SecurityErrorWriter errors) throws Exception {
@@ -47,6 +53,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus",
                                 "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html",
                                 "/api/v1/unsubscribe", "/error").permitAll()
+                        .requestMatchers("/api/v1/ops/**").hasAuthority(OPERATOR_AUTHORITY)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resource -> resource.jwt(Customizer.withDefaults()).authenticationEntryPoint(errors))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))

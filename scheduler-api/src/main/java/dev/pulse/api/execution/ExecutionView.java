@@ -9,8 +9,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One execution as the history shows it: the original's fields, plus what Pulse adds (the job's name,
- * trigger, replay_of, test_mode, the plan as {@code actions}, scheduled_for). {@code execution_log} is a
- * list of {@code {at, message}} lines.
+ * trigger, replay_of, test_mode, the plan as {@code actions}, scheduled_for, and for a failure its
+ * error_code and failed_stage; replay_count and parked_at for replays). {@code execution_log} is a list
+ * of {@code {at, message}} lines.
  */
 public record ExecutionView(
         UUID id,
@@ -31,7 +32,11 @@ public record ExecutionView(
         JsonNode generateResult,
         JsonNode sendResult,
         String errorMessage,
+        String errorCode,
+        String failedStage,
         JsonNode errorDetails,
         JsonNode executionLog,
+        int replayCount,
+        Instant parkedAt,
         Instant createdAt) {
 }

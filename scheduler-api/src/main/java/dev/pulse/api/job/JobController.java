@@ -52,7 +52,8 @@ class JobController {
     record JobList(List<JobView> jobs, int count, UUID workspaceId) {
     }
 
-    record ExecutionList(List<ExecutionView> executions, int count, UUID jobId) {
+    /** One page of a job's history; {@code next_offset} is absent on the last page. */
+    record ExecutionList(List<ExecutionView> executions, int count, UUID jobId, int offset, Integer nextOffset) {
     }
 
     record ActivityList(List<Activity> activities, int count, UUID workspaceId) {
@@ -140,11 +141,16 @@ class JobController {
     }
 
     @GetMapping("/{job_id}/history")
-    @Operation(summary = "A job's executions, newest first; limit 1 to 1000 (viewer)")
+    @Operation(summary = "A job's executions, newest first; limit 1 to 1000, offset from 0; next_offset gives the next page (viewer)")
     ApiResponse<ExecutionList> history(@AuthenticationPrincipal Jwt jwt, @PathVariable("job_id") UUID id,
-            @RequestParam(defaultValue = "50") int limit) {
-        List<ExecutionView> executions = jobs.history(CurrentUser.of(jwt), id, checked(limit));
-        return ApiResponse.ok(new ExecutionList(executions, executions.size(), id));
+            @RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset) {
+        if (offset < 0) {
+            throw ApiException.invalid("offset", "must be 0 or more");
+        }
+        List<ExecutionView> page = jobs.history(CurrentUser.of(jwt), id, checked(limit) + 1, offset);
+        List<ExecutionView> executions = page.size() > limit ? page.subList(0, limit) : page;
+        return ApiResponse.ok(new ExecutionList(executions, executions.size(), id, offset,
+                page.size() > limit ? offset + limit : null));
     }
 
     @GetMapping("/{job_id}/stats")

@@ -129,9 +129,9 @@ public class JobService {
         return RunStarted.pending(execution, id, test);
     }
 
-    public List<ExecutionView> history(CurrentUser user, UUID id, int limit) {
+    public List<ExecutionView> history(CurrentUser user, UUID id, int limit, int offset) {
         get(user, id);
-        return executions.history(id, limit);
+        return executions.history(id, limit, offset);
     }
 
     public ExecutionStats stats(CurrentUser user, UUID id) {

@@ -60,6 +60,12 @@ public class OutboxWriter {
         insert(Topics.JOB_DUE, execution.toString(), codec.encode(due), execution, null);
     }
 
+    /** A stage's input, published again for a replay, keyed by its execution like every pipeline record. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void replayed(Topic input, UUID executionId, byte[] payload) {
+        insert(input, executionId.toString(), payload, executionId, null);
+    }
+
     private void insert(Topic topic, String key, byte[] payload, UUID aggregateId, Long version) {
         outbox.insert(topic.name(), key, payload, aggregateId, version);
         events.publishEvent(new OutboxWritten());

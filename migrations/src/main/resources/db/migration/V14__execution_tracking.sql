@@ -1,0 +1,14 @@
+-- Owner: scheduler-api (its execution tracker and replay).
+
+-- What the tracker has seen of an execution, event by event (per stage: the latest result, the latest
+-- failure, where its input is on the topics; the log lines by event): the visible columns are derived
+-- from it, so folding the same events in any order, any number of times, writes the same row.
+ALTER TABLE scheduler_executions
+    ADD COLUMN fold_state   jsonb           NOT NULL DEFAULT '{}'::jsonb,
+    ADD COLUMN error_code   text            CHECK (length(error_code) <= 100),
+    ADD COLUMN failed_stage pipeline_action,
+    ADD COLUMN replay_count integer         NOT NULL DEFAULT 0 CHECK (replay_count >= 0),
+    ADD COLUMN parked_at    timestamptz;
+
+-- The job's latest run (last_run_status, last_error) is the execution scheduled latest.
+CREATE INDEX scheduler_executions_job_scheduled_idx ON scheduler_executions (job_id, scheduled_for DESC NULLS LAST);

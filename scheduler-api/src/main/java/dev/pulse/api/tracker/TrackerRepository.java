@@ -1,0 +1,141 @@
+package dev.pulse.api.tracker;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.SqlArrayValue;
+import org.springframework.stereotype.Repository;
+
+import dev.pulse.api.execution.ExecutionStatus;
+import dev.pulse.contracts.json.MessageCodec;
+import dev.pulse.contracts.messages.Action;
+
+/**
+ * scheduler_executions as the tracker (and replay) writes it: facts in, derived columns out, under a
+ * transaction-scoped advisory lock per execution, so the tracker's consumers and the API's replay never
+ * fold one execution at the same time — even before its row exists.
+ */
+@Repository
+public class TrackerRepository {
+
+    /** An execution's facts as stored, and the status its row showed (null when there is no row yet). */
+    public record Stored(ExecutionFacts facts, ExecutionStatus status) {
+    }
+
+    private static final String UPSERT = """
+            insert into scheduler_executions as e (id, job_id, workspace_id, trigger, test_mode, actions, status,
+                scheduled_for, started_at, completed_at, duration_seconds, scrape_result, generate_result, send_result,
+                error_message, error_code, failed_stage, error_details, execution_log, actions_performed, fold_state,
+                replay_count, parked_at, updated_at)
+            select ?, ?, ?, ?, ?, cast(? as pipeline_action[]), ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb),
+                cast(? as jsonb), ?, ?, ?, cast(? as jsonb), cast(? as jsonb), cast(? as pipeline_action[]), cast(? as jsonb),
+                ?, ?, now()
+            where exists (select 1 from scheduler_jobs j where j.id = ?)
+            on conflict (id) do update set trigger = excluded.trigger, test_mode = excluded.test_mode,
+                actions = excluded.actions, status = excluded.status, scheduled_for = excluded.scheduled_for,
+                started_at = excluded.started_at, completed_at = excluded.completed_at,
+                duration_seconds = excluded.duration_seconds, scrape_result = excluded.scrape_result,
+                generate_result = excluded.generate_result, send_result = excluded.send_result,
+                error_message = excluded.error_message, error_code = excluded.error_code,
+                failed_stage = excluded.failed_stage, error_details = excluded.error_details,
+                execution_log = excluded.execution_log, actions_performed = excluded.actions_performed,
+                fold_state = excluded.fold_state, replay_count = excluded.replay_count, parked_at = excluded.parked_at,
+                updated_at = now()""";
+
+    private final JdbcTemplate jdbc;
+    private final MessageCodec codec;
+
+    TrackerRepository(JdbcTemplate jdbc, MessageCodec codec) {
+        this.jdbc = jdbc;
+        this.codec = codec;
+    }
+
+    /** Locks the executions for the rest of the transaction, in one order, so two folds never deadlock. */
+    public void lock(Collection<UUID> executions) {
+        Long[] keys = executions.stream().map(id -> id.getMostSignificantBits() ^ id.getLeastSignificantBits())
+                .sorted().distinct().toArray(Long[]::new);
+        jdbc.query("select pg_advisory_xact_lock(k) from (select unnest(?::bigint[]) as k order by k) keys",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", keys)), rs -> { });
+    }
+
+    public Map<UUID, Stored> load(Collection<UUID> executions) {
+        Map<UUID, Stored> stored = new HashMap<>();
+        jdbc.query("select id, fold_state::text, status from scheduler_executions where id = any(?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", executions.toArray())),
+                rs -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    String state = rs.getString("fold_state");
+                    ExecutionFacts facts = state == null || state.equals("{}") ? ExecutionFacts.empty(id)
+                            : codec.fromJson(state, ExecutionFacts.class);
+                    stored.put(id, new Stored(facts, ExecutionStatus.parse(rs.getString("status"))));
+                });
+        return stored;
+    }
+
+    /** Writes the rows whose job still exists; returns those written (a deleted job's events are dropped). */
+    public List<ExecutionRow> write(List<ExecutionRow> rows) {
+        List<Object[]> args = new ArrayList<>(rows.size());
+        for (ExecutionRow row : rows) {
+            ExecutionFacts facts = row.facts();
+            args.add(new Object[] {facts.executionId(), facts.jobId(), facts.workspaceId(), lower(facts.trigger()),
+                    facts.testMode(), actions(facts.plan()), row.status().value(), timestamp(facts.scheduledFor()),
+                    timestamp(row.startedAt()), timestamp(row.completedAt()), row.durationSeconds(), json(row.scrapeResult()),
+                    json(row.generateResult()), json(row.sendResult()), row.errorMessage(), row.errorCode(),
+                    lower(row.failedStage()), json(row.errorDetails()), json(row.log()), actions(row.actionsPerformed()),
+                    codec.toJson(facts), facts.replay().count(), timestamp(facts.replay().parkedAt()), facts.jobId()});
+        }
+        int[] counts = jdbc.batchUpdate(UPSERT, args);
+        List<ExecutionRow> written = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] != 0) {
+                written.add(rows.get(i));
+            }
+        }
+        return written;
+    }
+
+    /**
+     * Counters move by the runs that finished or un-finished (a replay reopens one); next_run_at only
+     * forward; last_run_* are the latest scheduled execution's, read back, so they never depend on order.
+     */
+    public void updateJobs(Collection<JobProgress> jobs) {
+        jdbc.batchUpdate("""
+                update scheduler_jobs set total_runs = greatest(0, total_runs + ?), successful_runs = greatest(0, successful_runs + ?),
+                    failed_runs = greatest(0, failed_runs + ?),
+                    next_run_at = case when ?::timestamptz is not null and status = 'active'
+                                        and (next_run_at is null or next_run_at <= ?) then ? else next_run_at end
+                where id = ?""", jobs.stream().map(job -> new Object[] {job.finished(), job.succeeded(), job.failed(),
+                        timestamp(job.next()), timestamp(job.dueFor()), timestamp(job.next()),
+                        job.jobId()}).toList());
+        jdbc.batchUpdate("""
+                update scheduler_jobs j set last_run_status = x.status, last_error = left(x.error_message, 4000),
+                    last_run_at = coalesce(x.started_at, j.last_run_at)
+                from (select status, error_message, started_at from scheduler_executions
+                      where job_id = ? and status <> 'pending' order by scheduled_for desc nulls last, created_at desc limit 1) x
+                where j.id = ?""", jobs.stream().map(job -> new Object[] {job.jobId(), job.jobId()}).toList());
+    }
+
+    private String json(Object value) {
+        return value == null ? null : codec.toJson(value);
+    }
+
+    private static SqlArrayValue actions(List<Action> actions) {
+        return new SqlArrayValue("text", (actions == null ? List.<Action>of() : actions).stream().map(TrackerRepository::lower).toArray());
+    }
+
+    private static String lower(Enum<?> value) {
+        return value == null ? null : value.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}
