@@ -57,8 +57,11 @@ class StreamsConfiguration {
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 2_000);
         config.put("internal.leave.group.on.close", true);
-        return new TickerStreams(FiringTopology.build(settings, new ScheduleCalculator(), codec,
+        TickerStreams streams = new TickerStreams(FiringTopology.build(settings, new ScheduleCalculator(), codec,
                 new MicrometerFiringMetrics(registry)), config, failures);
+        // The streams client's own metrics, its consumers' records-lag among them, on /actuator/prometheus.
+        streams.bindMetrics(registry);
+        return streams;
     }
 
     /** The {@code streams} health contributor: see {@link StreamsHealth}. */

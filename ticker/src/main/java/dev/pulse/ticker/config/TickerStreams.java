@@ -30,6 +30,10 @@ public class TickerStreams implements SmartLifecycle {
         });
     }
 
+    void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        new io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics(streams).bindTo(registry);
+    }
+
     public KafkaStreams.State state() {
         return streams.state();
     }
