@@ -2,7 +2,7 @@ package dev.pulse.bench;
 
 import java.util.Arrays;
 
-/** One jar, one benchmark per service: {@code ticker}, {@code scrape}, {@code generate} or {@code send}, each with its service's jar. */
+/** One jar, one benchmark per service: {@code ticker}, {@code scrape}, {@code generate}, {@code send} or {@code tracker}, each with its service's jar. */
 public final class Benchmarks {
 
     private Benchmarks() {
@@ -16,8 +16,9 @@ public final class Benchmarks {
             case "scrape" -> ScrapeBenchmark.main(rest);
             case "generate" -> GenerateBenchmark.main(rest);
             case "send" -> SendBenchmark.main(rest);
+            case "tracker" -> TrackerBenchmark.main(rest);
             default -> {
-                System.err.println("usage: benchmarks ticker <ticker jar> | scrape <action-scrape jar> <python with feedparser> | generate <action-generate jar> | send <action-send jar>");
+                System.err.println("usage: benchmarks ticker <ticker jar> | scrape <action-scrape jar> <python with feedparser> | generate <action-generate jar> | send <action-send jar> | tracker <scheduler-api jar>");
                 System.exit(2);
             }
         }

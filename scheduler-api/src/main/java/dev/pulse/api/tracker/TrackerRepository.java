@@ -36,7 +36,7 @@ public class TrackerRepository {
                 error_message, error_code, failed_stage, error_details, execution_log, actions_performed, fold_state,
                 replay_count, parked_at, updated_at)
             select ?, ?, ?, ?, ?, cast(? as pipeline_action[]), ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb),
-                cast(? as jsonb), ?, ?, ?, cast(? as jsonb), cast(? as jsonb), cast(? as pipeline_action[]), cast(? as jsonb),
+                cast(? as jsonb), ?, ?, ?, cast(? as jsonb), cast(? as jsonb), cast(? as pipeline_action[]), ?,
                 ?, ?, now()
             where exists (select 1 from scheduler_jobs j where j.id = ?)
             on conflict (id) do update set trigger = excluded.trigger, test_mode = excluded.test_mode,
@@ -68,7 +68,7 @@ public class TrackerRepository {
 
     public Map<UUID, Stored> load(Collection<UUID> executions) {
         Map<UUID, Stored> stored = new HashMap<>();
-        jdbc.query("select id, fold_state::text, status from scheduler_executions where id = any(?)",
+        jdbc.query("select id, fold_state, status from scheduler_executions where id = any(?)",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", executions.toArray())),
                 rs -> {
                     UUID id = rs.getObject("id", UUID.class);
@@ -107,20 +107,23 @@ public class TrackerRepository {
      * forward; last_run_* are the latest scheduled execution's, read back, so they never depend on order.
      */
     public void updateJobs(Collection<JobProgress> jobs) {
+        List<Object[]> args = jobs.stream().filter(JobProgress::changed).map(job -> new Object[] {job.jobId(), job.finished(),
+                job.succeeded(), job.failed(), timestamp(job.next()), timestamp(job.dueFor()), timestamp(job.next()), job.jobId()}).toList();
+        if (args.isEmpty()) {
+            return;
+        }
         jdbc.batchUpdate("""
-                update scheduler_jobs set total_runs = greatest(0, total_runs + ?), successful_runs = greatest(0, successful_runs + ?),
-                    failed_runs = greatest(0, failed_runs + ?),
-                    next_run_at = case when ?::timestamptz is not null and status = 'active'
-                                        and (next_run_at is null or next_run_at <= ?) then ? else next_run_at end
-                where id = ?""", jobs.stream().map(job -> new Object[] {job.finished(), job.succeeded(), job.failed(),
-                        timestamp(job.next()), timestamp(job.dueFor()), timestamp(job.next()),
-                        job.jobId()}).toList());
-        jdbc.batchUpdate("""
-                update scheduler_jobs j set last_run_status = x.status, last_error = left(x.error_message, 4000),
-                    last_run_at = coalesce(x.started_at, j.last_run_at)
-                from (select status, error_message, started_at from scheduler_executions
-                      where job_id = ? and status <> 'pending' order by scheduled_for desc nulls last, created_at desc limit 1) x
-                where j.id = ?""", jobs.stream().map(job -> new Object[] {job.jobId(), job.jobId()}).toList());
+                update scheduler_jobs j set total_runs = greatest(0, j.total_runs + ?), successful_runs = greatest(0, j.successful_runs + ?),
+                    failed_runs = greatest(0, j.failed_runs + ?),
+                    next_run_at = case when ?::timestamptz is not null and j.status = 'active'
+                                        and (j.next_run_at is null or j.next_run_at <= ?) then ? else j.next_run_at end,
+                    last_run_status = coalesce(latest.status, j.last_run_status),
+                    last_error = case when latest.status is null then j.last_error else left(latest.error_message, 4000) end,
+                    last_run_at = coalesce(latest.started_at, j.last_run_at)
+                from (select 1) one left join lateral (
+                    select status, error_message, started_at from scheduler_executions
+                    where job_id = ? and status <> 'pending' order by scheduled_for desc nulls last, created_at desc limit 1) latest on true
+                where j.id = ?""", args.stream().map(a -> new Object[] {a[1], a[2], a[3], a[4], a[5], a[6], a[0], a[7]}).toList());
     }
 
     private String json(Object value) {
