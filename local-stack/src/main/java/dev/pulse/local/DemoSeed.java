@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * What a fresh local stack starts with, made the way a user would make it: a token for the demo user
  * (from the API's own mint-token command), a "Demo" workspace it owns, 100 subscribers (the demo reader
- * and {@value #READERS} more, imported as CSV) and the demo feed as its source.
+ * and {@value #READERS} more, imported as CSV), the demo feed as its source, and a daily "Demo digest" job of it.
+ * The token has the operator scope, so the walk-through can show lag and bulk replay with it.
  */
 final class DemoSeed {
 
@@ -29,7 +30,7 @@ final class DemoSeed {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    record Demo(UUID userId, String token, String workspaceId) {
+    record Demo(UUID userId, String token, String workspaceId, String jobId) {
     }
 
     private DemoSeed() {
@@ -43,12 +44,16 @@ final class DemoSeed {
         importReaders(apiUrl + "/api/v1/workspaces/" + workspace + "/subscribers/import", token);
         post(apiUrl + "/api/v1/workspaces/" + workspace + "/sources", token,
                 "{\"type\": \"rss\", \"name\": \"Pulse demo feed\", \"url\": \"" + feedUrl + "\"}");
-        return new Demo(DEMO_USER, token, workspace);
+        String job = post(apiUrl + "/api/v1/scheduler", token, "{\"workspace_id\": \"" + workspace + "\", \"name\": \"Demo digest\", "
+                + "\"schedule_type\": \"daily\", \"schedule_time\": \"08:00\", \"timezone\": \"UTC\", "
+                + "\"config\": {\"sources\": [\"rss\"], \"max_items\": 20, \"days_back\": 1}}");
+        return new Demo(DEMO_USER, token, workspace, job);
     }
 
     private static String mintToken(Path apiJar, String jwtSecret) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", apiJar.toString(), "mint-token", DEMO_USER.toString(), DEMO_EMAIL, "P30D")
+        ProcessBuilder builder = new ProcessBuilder(java, "-jar", apiJar.toString(), "mint-token", DEMO_USER.toString(), DEMO_EMAIL, "P30D",
+                "--operator")
                 .redirectErrorStream(false);
         builder.environment().put(LocalSecrets.JWT, jwtSecret);
         Process process = builder.start();

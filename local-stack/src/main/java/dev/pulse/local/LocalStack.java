@@ -132,6 +132,10 @@ public final class LocalStack implements AutoCloseable {
             env.putAll(settings.mailEnvironment());
             // the one-click unsubscribe links in the mail point at this stack's API
             env.put("PULSE_PUBLIC_URL", apiUrl());
+            // a mail server that is down fails the send in about 10 s, not production's 2.5 minutes, so the
+            // README's walk-through (break SMTP, replay) takes moments
+            env.putIfAbsent("PULSE_STAGE_MAX_ATTEMPTS", System.getenv().getOrDefault("PULSE_STAGE_MAX_ATTEMPTS", "3"));
+            env.putIfAbsent("PULSE_STAGE_BACKOFF", System.getenv().getOrDefault("PULSE_STAGE_BACKOFF", "2s"));
         }
         return env;
     }
@@ -142,6 +146,7 @@ public final class LocalStack implements AutoCloseable {
         if (demo != null) {
             env.put("PULSE_TOKEN", demo.token());
             env.put("PULSE_WORKSPACE_ID", demo.workspaceId());
+            env.put("PULSE_JOB_ID", demo.jobId());
             env.put("PULSE_USER_ID", demo.userId().toString());
         }
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
@@ -195,7 +200,9 @@ public final class LocalStack implements AutoCloseable {
                     DemoSeed.DEMO_EMAIL));
             out.append(String.format("  %-16s %d: %s and %s … %s%n", "Subscribers", DemoSeed.SUBSCRIBERS, DemoSeed.DEMO_EMAIL,
                     DemoSeed.readerEmail(1), DemoSeed.readerEmail(DemoSeed.READERS)));
-            out.append(String.format("  %-16s %s%n", "Token", demo.token()));
+            out.append(String.format("  %-16s %s (daily at 08:00 UTC; run it now with POST /api/v1/scheduler/%s/run-now)%n",
+                    "Demo job", demo.jobId(), demo.jobId()));
+            out.append(String.format("  %-16s %s (the demo user's, with the operator scope for /api/v1/ops)%n", "Token", demo.token()));
         }
         out.append("  Try: curl -H \"Authorization: Bearer $PULSE_TOKEN\" $PULSE_API_URL/api/v1/scheduler/workspaces/$PULSE_WORKSPACE_ID\n");
         out.append("  The same is in .pulse/local.env (source it); ./pulse status checks every service.\n");

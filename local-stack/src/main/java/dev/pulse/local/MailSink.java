@@ -51,7 +51,8 @@ final class MailSink implements AutoCloseable {
     /** What a newsletter's own HTML may do in the viewer: show itself and its images, nothing else. */
     private static final String HTML_POLICY = "sandbox allow-popups allow-popups-to-escape-sandbox; default-src 'none'; img-src * data:; style-src 'unsafe-inline' *; font-src * data:";
 
-    private final GreenMail smtp;
+    private final ServerSetup setup;
+    private GreenMail smtp; // guarded by this
     private final HttpServer viewer;
     private final ZoneId zone = ZoneId.systemDefault();
     private final Deque<Received> received = new ArrayDeque<>(); // guarded by this
@@ -61,18 +62,17 @@ final class MailSink implements AutoCloseable {
     record Received(long number, Instant at, String from, String to, MimeMessage message) {
     }
 
-    private MailSink(GreenMail smtp, HttpServer viewer) {
-        this.smtp = smtp;
+    private MailSink(ServerSetup setup, HttpServer viewer) {
+        this.setup = setup;
         this.viewer = viewer;
     }
 
     static MailSink start(int smtpPort, int viewerPort) throws IOException {
-        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         HttpServer viewer = HttpServer.create(new InetSocketAddress("127.0.0.1", viewerPort), 0);
-        MailSink sink = new MailSink(smtp, viewer);
-        // Kept here rather than in GreenMail's mailboxes (one per address, so no order across them).
-        smtp.getUserManager().setMessageDeliveryHandler(sink::keep);
-        smtp.start();
+        MailSink sink = new MailSink(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP), viewer);
+        sink.smtpUp();
+        viewer.createContext("/smtp/down", exchange -> sink.outage(exchange, false));
+        viewer.createContext("/smtp/up", exchange -> sink.outage(exchange, true));
         viewer.createContext("/", sink::serve);
         viewer.start();
         return sink;
@@ -110,6 +110,37 @@ final class MailSink implements AutoCloseable {
 
     private synchronized long total() {
         return total;
+    }
+
+    /** Starts the SMTP server (again): received mail is kept across an outage. */
+    synchronized void smtpUp() {
+        if (smtp == null) {
+            smtp = new GreenMail(setup);
+            // Kept here rather than in GreenMail's mailboxes (one per address, so no order across them).
+            smtp.getUserManager().setMessageDeliveryHandler(this::keep);
+            smtp.start();
+        }
+    }
+
+    /** Stops the SMTP server, so a user can watch a send fail and replay it (README's walk-through). */
+    synchronized void smtpDown() {
+        if (smtp != null) {
+            smtp.stop();
+            smtp = null;
+        }
+    }
+
+    private void outage(HttpExchange exchange, boolean up) throws IOException {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            send(exchange, 405, "text/plain", "POST only\n");
+            return;
+        }
+        if (up) {
+            smtpUp();
+        } else {
+            smtpDown();
+        }
+        send(exchange, 200, "text/plain", "SMTP sink on port " + setup.getPort() + " is " + (up ? "up" : "down: connections are refused") + "\n");
     }
 
     private void serve(HttpExchange exchange) throws IOException {
@@ -336,7 +367,7 @@ final class MailSink implements AutoCloseable {
     @Override
     public void close() {
         viewer.stop(0);
-        smtp.stop();
+        smtpDown();
     }
 
     /** The recipient GreenMail delivers to: the message is already kept, so there is nothing more to store. */

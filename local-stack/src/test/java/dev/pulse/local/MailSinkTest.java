@@ -1,6 +1,7 @@
 package dev.pulse.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
 import java.net.URI;
@@ -91,6 +92,22 @@ class MailSinkTest {
         assertThat(get("/raw?n=1").statusCode()).isEqualTo(404);
         assertThat(get("/raw?n=x").statusCode()).isEqualTo(404);
         assertThat(get("/favicon.ico").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anOutageRefusesMailUntilTheSinkIsUpAgainAndKeepsWhatCameBefore() throws Exception {
+        send("Before", "before", null, "anna@example.org");
+        assertThat(post("/smtp/down").statusCode()).isEqualTo(200);
+        assertThatThrownBy(() -> send("During", "during", null, "anna@example.org")).isInstanceOf(jakarta.mail.MessagingException.class);
+        assertThat(post("/smtp/up").body()).contains("is up");
+        send("After", "after", null, "anna@example.org");
+        assertThat(get("/").body()).contains("Before").contains("After").doesNotContain("During");
+        assertThat(get("/smtp/down").statusCode()).isEqualTo(405);
+    }
+
+    private HttpResponse<String> post(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(viewer + path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private void send(String subject, String text, String html, String... to) throws Exception {
