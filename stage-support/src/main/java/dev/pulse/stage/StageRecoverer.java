@@ -74,7 +74,7 @@ final class StageRecoverer implements ConsumerRecordRecoverer {
         PulseMessage input = codec.decode((byte[]) record.value(), topics.input(record.topic()).messageType());
         StageInput failed = new StageInput(topics.stage(), input, StageListener.attempt(record));
         try (LogContext context = LogContext.of(input.envelope(), topics.stageName())) {
-            ActionFailed event = new ActionFailed(failed.reply(clock.instant(), "failed"), topics.stage(), code(cause), reason(cause),
+            ActionFailed event = new ActionFailed(failed.reply(clock.instant(), "failed"), topics.stage(), code(cause), message(cause),
                     failed.attempt(), deadLetterTopic);
             publisher.publish(Topics.ACTION_FAILED.name(), event);
             metrics.count(StageMetrics.Outcome.FAILED);
@@ -92,6 +92,11 @@ final class StageRecoverer implements ConsumerRecordRecoverer {
 
     private static Throwable cause(Exception e) {
         return e instanceof ListenerExecutionFailedException && e.getCause() != null ? e.getCause() : e;
+    }
+
+    /** For a user: a stage's own failure says what happened in its message; anything else also needs its type. */
+    private static String message(Throwable cause) {
+        return cause instanceof PermanentStageFailure || cause instanceof RetryableStageFailure ? cause.getMessage() : reason(cause);
     }
 
     static String reason(Throwable cause) {

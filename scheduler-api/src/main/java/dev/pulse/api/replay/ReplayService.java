@@ -87,7 +87,7 @@ public class ReplayService {
                     .orElseThrow(() -> new ReplayRefusedException("The input of " + lower(stage) + " is no longer on the topics "
                             + "(past their retention); rewind the stage's consumer group or run the job again (docs/operations.md)"));
             Topic topic = sourceOf(record);
-            return publish(executionId, stage, ReplayInput.of(topic, record, executionId, codec, clock.instant()), "user " + user.id());
+            return publish(executionId, stage, at -> ReplayInput.of(topic, record, executionId, codec, at), "user " + user.id());
         } catch (ReplayRefusedException e) {
             throw ApiException.conflict("execution_id", e.getMessage());
         }
@@ -131,9 +131,10 @@ public class ReplayService {
             }
             try {
                 Current current = inTransaction(() -> eligible(executionId, letters));
-                ReplayInput input = ReplayInput.of(letters.source(), record, executionId, codec, clock.instant());
+                ReplayInput.of(letters.source(), record, executionId, codec, clock.instant()); // readable as the stage reads it
                 if (!dryRun) {
-                    publish(executionId, letters.stage(), input, "operator " + operator + " (bulk replay of " + deadLetterTopic + ")");
+                    publish(executionId, letters.stage(), at -> ReplayInput.of(letters.source(), record, executionId, codec, at),
+                            "operator " + operator + " (bulk replay of " + deadLetterTopic + ")");
                     replayed++;
                 }
                 candidates.add(candidate(executionId, record, dryRun ? "would_replay" : "replayed",
@@ -186,12 +187,14 @@ public class ReplayService {
         }
     }
 
-    private Replayed publish(UUID executionId, Action stage, ReplayInput input, String who) {
+    private Replayed publish(UUID executionId, Action stage, java.util.function.Function<Instant, ReplayInput> inputAt, String who) {
         return inTransaction(() -> {
             Current current = eligible(executionId, null);
             ExecutionFacts facts = current.facts();
             int replay = facts.replay().count() + 1;
             Instant now = clock.instant();
+            // the input goes out just after the request that sent it, so the log reads in that order
+            ReplayInput input = inputAt.apply(now.plusNanos(1_000));
             outbox.replayed(input.topic(), executionId, input.payload());
             tracking.save(current, facts.withReplay(facts.replay().requested(stage, now)).logged(new LogLine(now,
                     "replay " + replay + " of " + lower(stage) + " requested by " + who + ": attempt " + (replay + 1)

@@ -71,6 +71,11 @@ final class ExecutionFold {
             throw new IllegalArgumentException("The tracker does not fold " + message.getClass().getSimpleName());
         }
         ReplayState replay = next.replay();
+        if (replayed && reported != null && replay.pending() != null && next.plan() != null
+                && after(next, reported).equals(Optional.of(replay.pending()))) {
+            // the operator's replay put this event back on its topic as the input of the stage after it
+            line = "input of " + lower(replay.pending()) + " published again: " + line;
+        }
         // Not compared by time: the API's clock and the stage's may differ, and only one replay runs at a time.
         if (replayed && reported != null && reported == replay.pending()) {
             next = next.withReplay(replay.settled());
