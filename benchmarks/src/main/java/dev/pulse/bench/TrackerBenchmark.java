@@ -93,6 +93,7 @@ final class TrackerBenchmark {
         env.put("PULSE_JWT_SECRET", SECRET);
         env.put("PULSE_UNSUBSCRIBE_SECRET", SECRET);
         env.put("PULSE_TRACKER_MAX_BATCH", System.getProperty("bench.maxBatch", "500"));
+        env.put("PULSE_TRACKER_CONCURRENCY", System.getProperty("bench.concurrency", "2"));
         ServiceProcess api = ServiceProcess.of("scheduler-api", jar, env, "512m");
         api.start();
         List<Double> rates = new ArrayList<>();

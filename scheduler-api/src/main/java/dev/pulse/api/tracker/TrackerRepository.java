@@ -107,7 +107,9 @@ public class TrackerRepository {
      * forward; last_run_* are the latest scheduled execution's, read back, so they never depend on order.
      */
     public void updateJobs(Collection<JobProgress> jobs) {
-        List<Object[]> args = jobs.stream().filter(JobProgress::changed).map(job -> new Object[] {job.jobId(), job.finished(),
+        // in one order, so folds running side by side wait for each other instead of deadlocking
+        List<Object[]> args = jobs.stream().filter(JobProgress::changed)
+                .sorted(java.util.Comparator.comparing(JobProgress::jobId)).map(job -> new Object[] {job.jobId(), job.finished(),
                 job.succeeded(), job.failed(), timestamp(job.next()), timestamp(job.dueFor()), timestamp(job.next()), job.jobId()}).toList();
         if (args.isEmpty()) {
             return;
