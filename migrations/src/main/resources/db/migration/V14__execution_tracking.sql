@@ -17,3 +17,9 @@ CREATE INDEX scheduler_executions_job_scheduled_idx ON scheduler_executions (job
 -- The row is rewritten once per event of its execution: room in its page lets most of those updates
 -- stay in place (heap-only, no index writes) when no indexed column changes.
 ALTER TABLE scheduler_executions SET (fillfactor = 70);
+
+-- An execution is read by job through the index above (history by scheduled_for, stats, the latest
+-- run) and by workspace for activities. Without status in any index, the update each event makes
+-- (status, results, log) changes no indexed column and stays in its page with no index writes.
+DROP INDEX scheduler_executions_job_idx;
+DROP INDEX scheduler_executions_job_status_idx;
