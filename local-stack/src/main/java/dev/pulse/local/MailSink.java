@@ -1,7 +1,6 @@
 package dev.pulse.local;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -24,11 +23,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -81,7 +75,7 @@ final class MailSink implements AutoCloseable {
     /** GreenMail's delivery, once per recipient of each message: kept, and handed to a user that stores nothing more. */
     private GreenMailUser keep(MovingMessage moving, MailAddress recipient) {
         MimeMessage message = moving.getMessage();
-        String from = headerFrom(message, moving.getReturnPath());
+        String from = MailParts.from(message, moving.getReturnPath());
         synchronized (this) {
             total++;
             received.addLast(new Received(total, Instant.now(), from, recipient.getEmail(), message));
@@ -162,7 +156,7 @@ final class MailSink implements AutoCloseable {
                     } else if (uri.getPath().equals("/raw")) {
                         send(exchange, 200, "text/plain", GreenMailUtil.getWholeMessage(message.message()));
                     } else if (uri.getPath().equals("/html")) {
-                        String html = bodies(message.message()).html();
+                        String html = MailParts.bodies(message.message()).html();
                         exchange.getResponseHeaders().set("Content-Security-Policy", HTML_POLICY);
                         send(exchange, 200, "text/html", html != null ? html : "<p>This message has no HTML part.</p>");
                     } else {
@@ -194,7 +188,7 @@ final class MailSink implements AutoCloseable {
             html.append("<tr><td><a href=\"").append(link).append("\">").append(message.number()).append("</a></td><td>")
                     .append(escape(TIME.format(message.at().atZone(zone)))).append("</td><td>").append(escape(message.from()))
                     .append("</td><td>").append(escape(message.to())).append("</td><td><a href=\"").append(link).append("\">")
-                    .append(escape(orNone(subject(message.message())))).append("</a></td><td><a href=\"/raw?n=")
+                    .append(escape(orNone(MailParts.subject(message.message())))).append("</a></td><td><a href=\"/raw?n=")
                     .append(message.number()).append("\">raw</a></td></tr>");
         }
         return page("Pulse mail", html.append("</table>").toString());
@@ -203,15 +197,15 @@ final class MailSink implements AutoCloseable {
     String messagePage(Received message) {
         MimeMessage mime = message.message();
         long n = message.number();
-        Bodies bodies = bodies(mime);
+        MailParts.Bodies bodies = MailParts.bodies(mime);
         StringBuilder html = new StringBuilder("<p><a href=\"/\">&larr; All received mail</a> &middot; <a href=\"/raw?n=").append(n)
-                .append("\">Raw source</a></p><h1>").append(escape(orNone(subject(mime)))).append("</h1><table>");
+                .append("\">Raw source</a></p><h1>").append(escape(orNone(MailParts.subject(mime)))).append("</h1><table>");
         row(html, "From", message.from());
-        row(html, "To", message.to() + (headerTo(mime).isEmpty() || headerTo(mime).equalsIgnoreCase(message.to())
-                ? "" : " (header: " + headerTo(mime) + ")"));
+        row(html, "To", message.to() + (MailParts.to(mime).isEmpty() || MailParts.to(mime).equalsIgnoreCase(message.to())
+                ? "" : " (header: " + MailParts.to(mime) + ")"));
         row(html, "Received", TIME.format(message.at().atZone(zone)));
         for (String name : new String[] {"Date", "Reply-To", "Message-ID", "List-Unsubscribe", "List-Id"}) {
-            String value = header(mime, name);
+            String value = MailParts.header(mime, name);
             if (value != null) {
                 row(html, name, value);
             }
@@ -226,98 +220,7 @@ final class MailSink implements AutoCloseable {
         if (bodies.html() == null && bodies.text() == null) {
             html.append("<p>No text or HTML part; see the <a href=\"/raw?n=").append(n).append("\">raw source</a>.</p>");
         }
-        return page(orNone(subject(mime)) + " – Pulse mail", html.toString());
-    }
-
-    /** A message's first text/plain and first text/html part, decoded (transfer encoding and charset). */
-    record Bodies(String text, String html) {
-    }
-
-    static Bodies bodies(Part message) {
-        String[] found = new String[2];
-        try {
-            collect(message, found);
-        } catch (MessagingException | IOException e) {
-            if (found[0] == null) {
-                found[0] = "(could not be decoded: " + e.getMessage() + ")";
-            }
-        }
-        return new Bodies(found[0], found[1]);
-    }
-
-    private static void collect(Part part, String[] found) throws MessagingException, IOException {
-        if (part.isMimeType("multipart/*")) {
-            Multipart parts = (Multipart) part.getContent();
-            for (int i = 0; i < parts.getCount(); i++) {
-                collect(parts.getBodyPart(i), found);
-            }
-        } else if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-            return;
-        } else if (part.isMimeType("text/plain") && found[0] == null) {
-            found[0] = text(part);
-        } else if (part.isMimeType("text/html") && found[1] == null) {
-            found[1] = text(part);
-        }
-    }
-
-    /** Decoded, with the wire's CRLF line ends as LF. */
-    private static String text(Part part) throws MessagingException, IOException {
-        Object content = part.getContent();
-        String text;
-        if (content instanceof String decoded) {
-            text = decoded;
-        } else {
-            try (InputStream in = part.getInputStream()) {
-                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        }
-        return text.replace("\r\n", "\n");
-    }
-
-    private static String headerFrom(MimeMessage message, MailAddress returnPath) {
-        try {
-            Address[] from = message.getFrom();
-            if (from != null && from.length > 0) {
-                return display(from);
-            }
-        } catch (MessagingException unreadable) {
-            // fall back to the envelope
-        }
-        return returnPath == null ? "" : returnPath.getEmail();
-    }
-
-    private static String headerTo(MimeMessage message) {
-        try {
-            Address[] to = message.getRecipients(MimeMessage.RecipientType.TO);
-            return to == null ? "" : display(to);
-        } catch (MessagingException unreadable) {
-            return "";
-        }
-    }
-
-    private static String display(Address[] addresses) {
-        StringBuilder text = new StringBuilder();
-        for (Address address : addresses) {
-            text.append(text.isEmpty() ? "" : ", ")
-                    .append(address instanceof InternetAddress internet ? internet.toUnicodeString() : address.toString());
-        }
-        return text.toString();
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException unreadable) {
-            return null;
-        }
-    }
-
-    private static String header(MimeMessage message, String name) {
-        try {
-            return message.getHeader(name, ", ");
-        } catch (MessagingException unreadable) {
-            return null;
-        }
+        return page(orNone(MailParts.subject(mime)) + " – Pulse mail", html.toString());
     }
 
     private static void row(StringBuilder html, String name, String value) {
