@@ -62,7 +62,7 @@ public class ExecutionTracking {
     }
 
     /** An execution as it stands, locked for a change (a replay request) in the caller's transaction. */
-    public record Current(ExecutionFacts facts, ExecutionStatus status, Action failedStage, String errorMessage) {
+    public record Current(ExecutionFacts facts, ExecutionStatus status, Action failedStage) {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -73,7 +73,7 @@ public class ExecutionTracking {
             return Optional.empty();
         }
         ExecutionRow row = ExecutionOutcome.derive(stored.facts());
-        return Optional.of(new Current(stored.facts(), row.status(), row.failedStage(), row.errorMessage()));
+        return Optional.of(new Current(stored.facts(), row.status(), row.failedStage()));
     }
 
     /** Writes changed facts of an execution locked by {@link #lockForChange}, and its job's counters. */
