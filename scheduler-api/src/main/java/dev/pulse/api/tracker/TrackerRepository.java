@@ -5,13 +5,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 import dev.pulse.api.execution.ExecutionStatus;
@@ -30,15 +32,27 @@ public class TrackerRepository {
     public record Stored(ExecutionFacts facts, ExecutionStatus status) {
     }
 
+    /**
+     * The whole batch in one statement, its rows as parallel arrays: PostgreSQL sets up the statement
+     * (its check constraints, the conflict arbiter) once per batch instead of once per row.
+     */
     private static final String UPSERT = """
             insert into scheduler_executions as e (id, job_id, workspace_id, trigger, test_mode, actions, status,
                 scheduled_for, started_at, completed_at, duration_seconds, scrape_result, generate_result, send_result,
                 error_message, error_code, failed_stage, error_details, execution_log, actions_performed, fold_state,
                 replay_count, parked_at, updated_at)
-            select ?, ?, ?, ?, ?, cast(? as pipeline_action[]), ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb),
-                cast(? as jsonb), ?, ?, ?, cast(? as jsonb), cast(? as jsonb), cast(? as pipeline_action[]), ?,
-                ?, ?, now()
-            where exists (select 1 from scheduler_jobs j where j.id = ?)
+            select r.id, r.job_id, r.workspace_id, r.trigger::execution_trigger, r.test_mode, r.actions::pipeline_action[],
+                r.status::execution_status, r.scheduled_for::timestamptz, r.started_at::timestamptz, r.completed_at::timestamptz,
+                r.duration_seconds::numeric, r.scrape_result::jsonb, r.generate_result::jsonb, r.send_result::jsonb,
+                r.error_message, r.error_code, r.failed_stage::pipeline_action, r.error_details::jsonb, r.execution_log::jsonb,
+                r.actions_performed::pipeline_action[], r.fold_state, r.replay_count, r.parked_at::timestamptz, now()
+            from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::boolean[], ?::text[], ?::text[], ?::text[], ?::text[],
+                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                ?::text[], ?::text[], ?::integer[], ?::text[])
+                as r(id, job_id, workspace_id, trigger, test_mode, actions, status, scheduled_for, started_at, completed_at,
+                duration_seconds, scrape_result, generate_result, send_result, error_message, error_code, failed_stage,
+                error_details, execution_log, actions_performed, fold_state, replay_count, parked_at)
+            where exists (select 1 from scheduler_jobs j where j.id = r.job_id)
             on conflict (id) do update set trigger = excluded.trigger, test_mode = excluded.test_mode,
                 actions = excluded.actions, status = excluded.status, scheduled_for = excluded.scheduled_for,
                 started_at = excluded.started_at, completed_at = excluded.completed_at,
@@ -48,7 +62,8 @@ public class TrackerRepository {
                 failed_stage = excluded.failed_stage, error_details = excluded.error_details,
                 execution_log = excluded.execution_log, actions_performed = excluded.actions_performed,
                 fold_state = excluded.fold_state, replay_count = excluded.replay_count, parked_at = excluded.parked_at,
-                updated_at = now()""";
+                updated_at = now()
+            returning e.id""";
 
     private final JdbcTemplate jdbc;
     private final MessageCodec codec;
@@ -82,24 +97,32 @@ public class TrackerRepository {
 
     /** Writes the rows whose job still exists; returns those written (a deleted job's events are dropped). */
     public List<ExecutionRow> write(List<ExecutionRow> rows) {
-        List<Object[]> args = new ArrayList<>(rows.size());
-        for (ExecutionRow row : rows) {
+        int n = rows.size();
+        Object[][] columns = {new UUID[n], new UUID[n], new UUID[n], new String[n], new Boolean[n], new String[n], new String[n],
+                new String[n], new String[n], new String[n], new String[n], new String[n], new String[n], new String[n],
+                new String[n], new String[n], new String[n], new String[n], new String[n], new String[n], new String[n],
+                new Integer[n], new String[n]};
+        String[] types = {"uuid", "uuid", "uuid", "text", "bool", "text", "text", "text", "text", "text", "text", "text", "text",
+                "text", "text", "text", "text", "text", "text", "text", "text", "int4", "text"};
+        for (int i = 0; i < n; i++) {
+            ExecutionRow row = rows.get(i);
             ExecutionFacts facts = row.facts();
-            args.add(new Object[] {facts.executionId(), facts.jobId(), facts.workspaceId(), lower(facts.trigger()),
-                    facts.testMode(), actions(facts.plan()), row.status().value(), timestamp(facts.scheduledFor()),
-                    timestamp(row.startedAt()), timestamp(row.completedAt()), row.durationSeconds(), json(row.scrapeResult()),
-                    json(row.generateResult()), json(row.sendResult()), row.errorMessage(), row.errorCode(),
-                    lower(row.failedStage()), json(row.errorDetails()), json(row.log()), actions(row.actionsPerformed()),
-                    codec.toJson(facts), facts.replay().count(), timestamp(facts.replay().parkedAt()), facts.jobId()});
-        }
-        int[] counts = jdbc.batchUpdate(UPSERT, args);
-        List<ExecutionRow> written = new ArrayList<>();
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] != 0) {
-                written.add(rows.get(i));
+            Object[] values = {facts.executionId(), facts.jobId(), facts.workspaceId(), lower(facts.trigger()), facts.testMode(),
+                    actions(facts.plan()), row.status().value(), text(facts.scheduledFor()), text(row.startedAt()),
+                    text(row.completedAt()), row.durationSeconds() == null ? null : row.durationSeconds().toPlainString(),
+                    json(row.scrapeResult()), json(row.generateResult()), json(row.sendResult()), row.errorMessage(),
+                    row.errorCode(), lower(row.failedStage()), json(row.errorDetails()), json(row.log()),
+                    actions(row.actionsPerformed()), codec.toJson(facts), facts.replay().count(), text(facts.replay().parkedAt())};
+            for (int c = 0; c < values.length; c++) {
+                columns[c][i] = values[c];
             }
         }
-        return written;
+        Set<UUID> written = new HashSet<>(jdbc.query(UPSERT, ps -> {
+            for (int c = 0; c < columns.length; c++) {
+                ps.setArray(c + 1, ps.getConnection().createArrayOf(types[c], columns[c]));
+            }
+        }, (rs, i) -> rs.getObject(1, UUID.class)));
+        return rows.stream().filter(row -> written.contains(row.facts().executionId())).toList();
     }
 
     /**
@@ -132,8 +155,14 @@ public class TrackerRepository {
         return value == null ? null : codec.toJson(value);
     }
 
-    private static SqlArrayValue actions(List<Action> actions) {
-        return new SqlArrayValue("text", (actions == null ? List.<Action>of() : actions).stream().map(TrackerRepository::lower).toArray());
+    /** A pipeline_action[] literal, such as {scrape,generate}. */
+    private static String actions(List<Action> actions) {
+        return (actions == null ? List.<Action>of() : actions).stream().map(TrackerRepository::lower)
+                .collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
     private static String lower(Enum<?> value) {
