@@ -1,6 +1,7 @@
 package dev.pulse.contracts.json;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -14,6 +15,7 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * The one JSON form of Pulse messages: snake_case, lowercase enums, ISO-8601 instants, absent rather
@@ -32,6 +34,7 @@ public final class MessageCodec {
             .enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
             .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .addModule(new SimpleModule("pulse-instants").addDeserializer(Instant.class, new IsoInstants()))
             .build();
 
     public byte[] encode(PulseMessage message) {
@@ -49,6 +52,15 @@ public final class MessageCodec {
 
     /** Reads a contract value stored with {@link #toJson}; no schema version check (values carry none). */
     public <T> T fromJson(String json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JacksonException e) {
+            throw new MalformedMessageException("Not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** {@link #fromJson(String, Class)} from UTF-8 bytes, such as a record's value read as something other than its message. */
+    public <T> T fromJson(byte[] json, Class<T> type) {
         try {
             return mapper.readValue(json, type);
         } catch (JacksonException e) {

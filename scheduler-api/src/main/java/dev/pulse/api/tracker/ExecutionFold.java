@@ -6,12 +6,9 @@ import java.util.Optional;
 
 import dev.pulse.contracts.messages.Action;
 import dev.pulse.contracts.messages.ActionFailed;
-import dev.pulse.contracts.messages.ContentScraped;
 import dev.pulse.contracts.messages.Envelope;
 import dev.pulse.contracts.messages.JobDue;
-import dev.pulse.contracts.messages.NewsletterGenerated;
 import dev.pulse.contracts.messages.NewsletterSent;
-import dev.pulse.contracts.messages.PulseMessage;
 import dev.pulse.contracts.messages.RunMissed;
 import dev.pulse.contracts.messages.Trigger;
 
@@ -26,8 +23,8 @@ final class ExecutionFold {
     }
 
     static ExecutionFacts apply(ExecutionFacts facts, TrackedEvent event) {
-        PulseMessage message = event.message();
-        Envelope envelope = message.envelope();
+        Object message = event.message();
+        Envelope envelope = event.envelope();
         if (facts.seen(envelope.messageId())) {
             return facts;
         }
@@ -46,12 +43,12 @@ final class ExecutionFold {
             next = next.missed(new MissedRun(missed.scheduledFor(), missed.graceSeconds(), envelope.occurredAt()));
             line = "missed: scheduled for " + missed.scheduledFor() + ", passed beyond the misfire grace of "
                     + missed.graceSeconds() + " s while no ticker ran";
-        } else if (message instanceof ContentScraped scraped) {
+        } else if (message instanceof ScrapeReport scraped) {
             StageResult result = StageResults.of(scraped);
             next = reported(next, Action.SCRAPE, result, here);
             line = StageResults.line(scraped, result);
             reported = Action.SCRAPE;
-        } else if (message instanceof NewsletterGenerated generated) {
+        } else if (message instanceof GenerateReport generated) {
             next = reported(next, Action.GENERATE, StageResults.of(generated), here);
             line = StageResults.line(generated);
             reported = Action.GENERATE;

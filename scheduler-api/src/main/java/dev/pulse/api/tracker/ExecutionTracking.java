@@ -33,7 +33,7 @@ public class ExecutionTracking {
     public int fold(List<TrackedEvent> events) {
         Map<UUID, List<TrackedEvent>> byExecution = new LinkedHashMap<>();
         for (TrackedEvent event : events) {
-            byExecution.computeIfAbsent(event.message().envelope().executionId(), id -> new ArrayList<>()).add(event);
+            byExecution.computeIfAbsent(event.envelope().executionId(), id -> new ArrayList<>()).add(event);
         }
         executions.lock(byExecution.keySet());
         Map<UUID, TrackerRepository.Stored> stored = executions.load(byExecution.keySet());
@@ -88,7 +88,7 @@ public class ExecutionTracking {
 
     /** The ticker's JobDue and RunMissed say which instant comes next: the job's next_run_at. */
     private static void announce(Map<UUID, JobProgress> jobs, TrackedEvent event) {
-        UUID job = event.message().envelope().jobId();
+        UUID job = event.envelope().jobId();
         if (event.message() instanceof JobDue due && due.envelope().trigger() == Trigger.SCHEDULE) {
             jobs.put(job, jobs.getOrDefault(job, JobProgress.of(job)).announced(due.scheduledFor(), due.nextScheduledFor()));
         } else if (event.message() instanceof RunMissed missed) {

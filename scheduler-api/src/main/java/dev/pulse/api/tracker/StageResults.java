@@ -3,8 +3,6 @@ package dev.pulse.api.tracker;
 import java.util.List;
 import java.util.Locale;
 
-import dev.pulse.contracts.messages.ContentScraped;
-import dev.pulse.contracts.messages.NewsletterGenerated;
 import dev.pulse.contracts.messages.NewsletterSent;
 import dev.pulse.contracts.messages.SourceOutcome;
 import dev.pulse.contracts.messages.SourceReport;
@@ -25,9 +23,9 @@ final class StageResults {
     private StageResults() {
     }
 
-    static StageResult of(ContentScraped scraped) {
+    static StageResult of(ScrapeReport scraped) {
         ObjectNode summary = NODES.objectNode();
-        summary.put("items_count", scraped.items().size());
+        summary.put("items_count", scraped.items());
         summary.put("days_back", scraped.envelope().config().daysBack() == null ? DEFAULT_DAYS_BACK
                 : scraped.envelope().config().daysBack());
         ArrayNode sources = summary.putArray("sources");
@@ -51,7 +49,7 @@ final class StageResults {
                 scraped.envelope().messageId());
     }
 
-    static StageResult of(NewsletterGenerated generated) {
+    static StageResult of(GenerateReport generated) {
         ObjectNode summary = NODES.objectNode()
                 .put("newsletter_id", generated.newsletterId().toString())
                 .put("subject", generated.subject())
@@ -83,12 +81,12 @@ final class StageResults {
         return new StageResult(summary, sent.partial(), reason, sent.envelope().occurredAt(), sent.envelope().messageId());
     }
 
-    static String line(ContentScraped scraped, StageResult result) {
-        return "scrape: " + scraped.items().size() + " items selected from " + scraped.sources().size() + " sources"
+    static String line(ScrapeReport scraped, StageResult result) {
+        return "scrape: " + scraped.items() + " items selected from " + scraped.sources().size() + " sources"
                 + (result.partial() ? " (" + result.partialReason() + ")" : "");
     }
 
-    static String line(NewsletterGenerated generated) {
+    static String line(GenerateReport generated) {
         return "generate: newsletter " + generated.newsletterId() + " \"" + generated.subject() + "\" of "
                 + generated.itemCount() + " items";
     }

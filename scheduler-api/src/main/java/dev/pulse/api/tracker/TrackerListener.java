@@ -19,7 +19,6 @@ import org.springframework.kafka.listener.BatchMessageListener;
 
 import dev.pulse.contracts.json.MessageCodec;
 import dev.pulse.contracts.json.MessageRejectedException;
-import dev.pulse.contracts.messages.PulseMessage;
 import dev.pulse.contracts.topics.DeadLetterHeaders;
 import dev.pulse.contracts.topics.ServiceTopics;
 import dev.pulse.contracts.topics.Topic;
@@ -38,13 +37,13 @@ public final class TrackerListener implements BatchMessageListener<String, byte[
     private static final Logger log = LoggerFactory.getLogger(TrackerListener.class);
 
     private final ExecutionTracking tracking;
-    private final MessageCodec codec;
+    private final EventReader reader;
     private final KafkaTemplate<String, byte[]> kafka;
     private final Map<String, Topic> inputs;
 
     public TrackerListener(ExecutionTracking tracking, MessageCodec codec, KafkaTemplate<String, byte[]> kafka) {
         this.tracking = tracking;
-        this.codec = codec;
+        this.reader = new EventReader(codec);
         this.kafka = kafka;
         this.inputs = ServiceTopics.SCHEDULER_API.consumes().stream().collect(Collectors.toMap(Topic::name, Function.identity()));
     }
@@ -55,8 +54,7 @@ public final class TrackerListener implements BatchMessageListener<String, byte[
         List<ConsumerRecord<String, byte[]>> sources = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                PulseMessage message = codec.decode(record.value(), inputs.get(record.topic()).messageType());
-                events.add(new TrackedEvent(message, record.topic(), record.partition(), record.offset()));
+                events.add(reader.read(record.topic(), record.partition(), record.offset(), record.value()));
                 sources.add(record);
             } catch (MessageRejectedException e) {
                 deadLetter(record, e.getMessage());

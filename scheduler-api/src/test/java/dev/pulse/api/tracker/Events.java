@@ -1,5 +1,8 @@
 package dev.pulse.api.tracker;
 
+import dev.pulse.contracts.json.MessageCodec;
+import dev.pulse.contracts.topics.ServiceTopics;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -30,6 +33,8 @@ public final class Events {
     public final Instant scheduled;
     private final Plan plan;
     private final JobConfig config = new JobConfig(10, 1, List.of(), null, false, List.of(), null);
+    private static final MessageCodec CODEC = new MessageCodec();
+    private static final EventReader READER = new EventReader(CODEC);
     private long offset;
 
     public Events(UUID job, UUID workspace, Instant scheduled, Action... plan) {
@@ -79,8 +84,10 @@ public final class Events {
         return new ActionFailed(envelope(trigger, seconds), stage, "SMTP_UNAVAILABLE", "the server did not answer", 6, deadLetters);
     }
 
+    /** The message as the tracker reads it from its topic: encoded, then read by the tracker's own reader. */
     TrackedEvent tracked(PulseMessage message) {
-        return new TrackedEvent(message, "pulse." + message.getClass().getSimpleName(), 3, offset++);
+        String topic = ServiceTopics.SCHEDULER_API.consumes().stream().filter(t -> t.messageType() == message.getClass()).findFirst().orElseThrow().name();
+        return READER.read(topic, 3, offset++, CODEC.encode(message));
     }
 
     private static ContentItem item() {

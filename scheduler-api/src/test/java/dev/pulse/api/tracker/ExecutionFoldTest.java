@@ -16,6 +16,7 @@ import dev.pulse.api.execution.ExecutionStatus;
 import dev.pulse.contracts.json.MessageCodec;
 import dev.pulse.contracts.messages.Action;
 import dev.pulse.contracts.messages.Trigger;
+import dev.pulse.contracts.topics.Topics;
 
 /** The fold alone: any order, any number of deliveries, the same row; and what each outcome looks like. */
 class ExecutionFoldTest {
@@ -76,7 +77,7 @@ class ExecutionFoldTest {
         assertThat(failed.errorDetails().get("dead_letter_topic").asString()).isEqualTo("pulse.newsletter-generated.action-send.dlt");
         assertThat(failed.completedAt()).isEqualTo(EIGHT.plusSeconds(60));
         assertThat(failed.actionsPerformed()).containsExactly(Action.SCRAPE, Action.GENERATE);
-        assertThat(failed.facts().stage(Action.SEND).input().topic()).isEqualTo("pulse.NewsletterGenerated");
+        assertThat(failed.facts().stage(Action.SEND).input().topic()).isEqualTo(Topics.NEWSLETTER_GENERATED.name());
 
         ExecutionFacts replaying = failed.facts().withReplay(failed.facts().replay().requested(Action.SEND, EIGHT.plusSeconds(100)));
         assertThat(ExecutionOutcome.derive(replaying).status()).isEqualTo(ExecutionStatus.RUNNING);
