@@ -118,10 +118,13 @@ final class ScrapeBenchmark {
         }
         long[] pulse = new long[RUNS];
         long[] cpu = new long[RUNS];
+        long[] postgres = new long[RUNS];
         for (int run = 0; run < RUNS; run++) {
             long cpuBefore = scrape.cpuMillis();
+            long postgresBefore = ServiceProcess.postgresCpuMillis();
             pulse[run] = oneJobOverEveryFeed(set++);
             cpu[run] = scrape.cpuMillis() - cpuBefore;
+            postgres[run] = ServiceProcess.postgresCpuMillis() - postgresBefore;
         }
         long[] peer = new long[3];
         for (int run = 0; run < peer.length; run++) {
@@ -133,6 +136,7 @@ final class ScrapeBenchmark {
                 + RUNS + " (" + Arrays.toString(pulse) + " ms)", pulseMedian + " ms", "≤ 3000 ms");
         row("Pulse", "… CPU time of the action-scrape process per run, median (" + Arrays.toString(cpu) + " ms)",
                 median(cpu) + " ms", "");
+        row("Pulse", "… CPU time of PostgreSQL per run, median (" + Arrays.toString(postgres) + " ms)", median(postgres) + " ms", "");
         row("feedparser 6.0.14", "the same 200 feeds fetched and parsed one after another, median of 3 ("
                 + Arrays.toString(peer) + " ms)", peerMedian + " ms", "");
         row("ratio", "feedparser time / Pulse time", String.format("%.1f×", (double) peerMedian / pulseMedian), "≥ 5×");

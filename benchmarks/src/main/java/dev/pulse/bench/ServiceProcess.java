@@ -107,7 +107,7 @@ final class ServiceProcess {
         return port;
     }
 
-    /** CPU time the ticker has used so far (user + system), in milliseconds. */
+    /** CPU time the service has used so far (user + system), in milliseconds. */
     long cpuMillis() throws IOException {
         return cpuMillis(process.pid());
     }
@@ -119,6 +119,18 @@ final class ServiceProcess {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
         return ticks * 10; // USER_HZ is 100 on Linux
+    }
+
+    /** CPU time of every PostgreSQL process running (the embedded server and its backends), in milliseconds. */
+    static long postgresCpuMillis() {
+        return ProcessHandle.allProcesses().filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
+                .mapToLong(p -> {
+                    try {
+                        return cpuMillis(p.pid());
+                    } catch (IOException | RuntimeException e) {
+                        return 0; // the process ended meanwhile
+                    }
+                }).sum();
     }
 
     /** The sum of a metric over its tags, from the actuator. */

@@ -122,7 +122,7 @@ final class TrackerBenchmark {
                 List<ProducerRecord<String, byte[]>> records = recorded(EXECUTIONS);
                 long before = completed();
                 long cpuBefore = api.cpuMillis();
-                long postgresBefore = postgresCpuMillis();
+                long postgresBefore = ServiceProcess.postgresCpuMillis();
                 Instant start = Instant.now();
                 if (BACKLOG) {
                     producer.beginTransaction();
@@ -145,7 +145,7 @@ final class TrackerBenchmark {
                         + "the %,d events still unfolded then took %,d ms: %,.0f events/s; CPU: scheduler-api %,d ms, PostgreSQL %,d ms%n",
                         round <= 0 ? "warm-up" : "round " + round, records.size(), EXECUTIONS, Duration.between(start, done).toMillis(),
                         overall, Duration.between(start, written).toMillis(), behind, Duration.between(written, done).toMillis(), folding,
-                        api.cpuMillis() - cpuBefore, postgresCpuMillis() - postgresBefore);
+                        api.cpuMillis() - cpuBefore, ServiceProcess.postgresCpuMillis() - postgresBefore);
                 if (round > 0) {
                     rates.add(overall);
                     foldRates.add(folding);
@@ -289,17 +289,5 @@ final class TrackerBenchmark {
             Thread.sleep(20);
         }
         return Instant.now();
-    }
-
-    /** CPU time of every PostgreSQL process (the embedded server and its backends). */
-    private static long postgresCpuMillis() {
-        return ProcessHandle.allProcesses().filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
-                .mapToLong(p -> {
-                    try {
-                        return ServiceProcess.cpuMillis(p.pid());
-                    } catch (java.io.IOException | RuntimeException e) {
-                        return 0; // the process ended meanwhile
-                    }
-                }).sum();
     }
 }

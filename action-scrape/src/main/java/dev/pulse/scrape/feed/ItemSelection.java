@@ -33,17 +33,16 @@ public class ItemSelection {
             Integer limit = perFeed.get(feeds[i]);
             limits[i] = limit == null ? Integer.MAX_VALUE : limit;
         }
+        // Per feed, only its newest min(per_feed, max) rows can be in the overall newest max: read those
+        // through (feed_id, sort_at desc) instead of ranking every row of the window in one sort.
         return db.sql("""
-                WITH wanted AS (SELECT * FROM unnest(?::uuid[], ?::int[]) AS w(feed_id, per_feed)),
-                ranked AS (
-                    SELECT i.*, w.per_feed,
-                           row_number() OVER (PARTITION BY i.feed_id ORDER BY i.sort_at DESC, i.id) AS rank_in_feed
-                    FROM feed_items i JOIN wanted w ON w.feed_id = i.feed_id
-                    WHERE i.sort_at >= ?)
-                SELECT id, feed_id, url, title, summary, author, published_at, image_url, score, comments
-                FROM ranked WHERE rank_in_feed <= per_feed
-                ORDER BY sort_at DESC, id LIMIT ?""")
-                .params(feeds, limits, Timestamp.from(since), max)
+                SELECT i.id, i.feed_id, i.url, i.title, i.summary, i.author, i.published_at, i.image_url, i.score, i.comments
+                FROM unnest(?::uuid[], ?::int[]) AS w(feed_id, per_feed)
+                CROSS JOIN LATERAL (
+                    SELECT * FROM feed_items f WHERE f.feed_id = w.feed_id AND f.sort_at >= ?
+                    ORDER BY f.sort_at DESC, f.id LIMIT least(w.per_feed, ?)) i
+                ORDER BY i.sort_at DESC, i.id LIMIT ?""")
+                .params(feeds, limits, Timestamp.from(since), max, max)
                 .query((rs, n) -> new StoredItem(rs.getObject("id", UUID.class), rs.getObject("feed_id", UUID.class),
                         rs.getString("url"), rs.getString("title"), rs.getString("summary"), rs.getString("author"),
                         rs.getTimestamp("published_at") == null ? null : rs.getTimestamp("published_at").toInstant(),
