@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -254,6 +255,44 @@ class TrackerTest extends ApiTest {
         assertThat(tracker.get("partitions").get(0).has("end_offset")).isTrue();
         JsonNode scrape = lag.data().get("groups").get(2);
         assertThat(scrape.get("total_lag").asLong()).isPositive(); // nothing consumes as action-scrape here
+    }
+
+    @Test
+    void aPartitionWithNothingLeftButACommitMarkerDoesNotLag() throws InterruptedException {
+        ApiClient owner = newUser();
+        String workspace = workspace(owner);
+        Events run = new Events(UUID.fromString(createDaily(owner, workspace, "transactional")), UUID.fromString(workspace),
+                Instant.now(), Action.SCRAPE);
+        RecordMetadata written = TopicWriter.sendInTransaction(new ProducerRecord<>(Topics.JOB_DUE.name(),
+                run.execution.toString(), codec.encode(run.due(0))));
+        awaitStatus(owner, run.execution, "running");
+        JsonNode partition = null;
+        Instant deadline = Instant.now().plus(WAIT);
+        while (Instant.now().isBefore(deadline)) { // the tracker commits its offsets after its transaction
+            partition = partitionLag(ApiClient.operator(port).get("/api/v1/ops/lag"), "execution-tracker", written);
+            if (partition.path("committed_offset").asLong(-1) > written.offset()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(partition.get("committed_offset").asLong()).isEqualTo(written.offset() + 1);
+        assertThat(partition.get("end_offset").asLong()).as("the commit marker's offset is the last").isEqualTo(written.offset() + 2);
+        assertThat(partition.get("lag").asLong()).isZero();
+        JsonNode scrape = partitionLag(ApiClient.operator(port).get("/api/v1/ops/lag"), "action-scrape", written);
+        assertThat(scrape.get("lag").asLong()).as("a group that has not read the record still lags by it").isPositive();
+    }
+
+    private static JsonNode partitionLag(ApiClient.Reply lag, String group, RecordMetadata written) {
+        for (JsonNode candidate : lag.data().get("groups")) {
+            if (candidate.get("group").asString().equals(group)) {
+                for (JsonNode partition : candidate.get("partitions")) {
+                    if (partition.get("topic").asString().equals(written.topic()) && partition.get("partition").asInt() == written.partition()) {
+                        return partition;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("No " + written.topic() + "-" + written.partition() + " for " + group + " in " + lag.text());
     }
 
     private static JsonNode candidate(ApiClient.Reply reply, UUID execution) {

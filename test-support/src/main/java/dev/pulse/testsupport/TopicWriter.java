@@ -1,6 +1,7 @@
 package dev.pulse.testsupport;
 
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -14,6 +15,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class TopicWriter {
 
     private static KafkaProducer<String, byte[]> producer;
+    private static KafkaProducer<String, byte[]> transactional;
 
     private TopicWriter() {
     }
@@ -36,6 +38,32 @@ public final class TopicWriter {
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("Could not write to " + topic, e.getCause());
+        }
+    }
+
+    /**
+     * A record written in a transaction of its own, as the ticker's exactly-once output and the stages
+     * write theirs: the transaction's commit marker follows it on the partition.
+     */
+    public static synchronized RecordMetadata sendInTransaction(ProducerRecord<String, byte[]> record) {
+        if (transactional == null) {
+            transactional = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    EmbeddedKafka.bootstrapServers(), ProducerConfig.TRANSACTIONAL_ID_CONFIG, "topic-writer-" + UUID.randomUUID()),
+                    new StringSerializer(), new ByteArraySerializer());
+            transactional.initTransactions();
+            KafkaProducer<String, byte[]> created = transactional;
+            Runtime.getRuntime().addShutdownHook(new Thread(created::close, "topic-writer-close"));
+        }
+        transactional.beginTransaction();
+        try {
+            RecordMetadata written = transactional.send(record).get();
+            transactional.commitTransaction();
+            return written;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not write to " + record.topic(), e.getCause());
         }
     }
 

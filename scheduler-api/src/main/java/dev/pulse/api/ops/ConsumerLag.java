@@ -30,7 +30,10 @@ import dev.pulse.contracts.topics.Topic;
  * Every Pulse consumer group's lag, from the broker: per partition of each topic it reads, the committed
  * offset against the end offset (a group that has committed nothing yet lags by everything from the
  * partition's start), and for a lagging partition the age of its oldest unconsumed record — read at the
- * committed offset, one record per partition, at most {@value #MAX_AGE_READS} partitions a call.
+ * committed offset, one record per partition, at most {@value #MAX_AGE_READS} partitions a call. A
+ * transaction's commit marker takes an offset that no consumer ever commits past, so a partition whose
+ * only offsets left are markers (or aborted records) would lag by one forever: the read finds nothing to
+ * consume there, and its lag is 0.
  */
 @Component
 class ConsumerLag {
@@ -57,6 +60,7 @@ class ConsumerLag {
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"); // as every Pulse consumer reads
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "scheduler-api-lag");
         this.consumerConfig = config;
         this.clock = clock;
@@ -110,28 +114,46 @@ class ConsumerLag {
                 new ByteArrayDeserializer())) {
             for (GroupLag group : groups) {
                 List<PartitionLag> partitions = new ArrayList<>();
+                long total = 0;
                 for (PartitionLag p : group.partitions()) {
-                    Long age = null;
+                    PartitionLag measured = p;
                     if (p.lag() > 0 && reads++ < MAX_AGE_READS) {
-                        age = ageAt(consumer, new TopicPartition(p.topic(), p.partition()), p.endOffset() - p.lag(), now);
+                        Unconsumed next = firstUnconsumed(consumer, new TopicPartition(p.topic(), p.partition()),
+                                p.endOffset() - p.lag(), p.endOffset(), now);
+                        measured = new PartitionLag(p.topic(), p.partition(), p.committedOffset(), p.endOffset(),
+                                next.records() ? p.lag() : 0, next.ageMs());
                     }
-                    partitions.add(new PartitionLag(p.topic(), p.partition(), p.committedOffset(), p.endOffset(), p.lag(), age));
+                    total += measured.lag();
+                    partitions.add(measured);
                 }
-                result.add(new GroupLag(group.group(), group.totalLag(), partitions));
+                result.add(new GroupLag(group.group(), total, partitions));
             }
         }
         return result;
     }
 
-    private static Long ageAt(KafkaConsumer<byte[], byte[]> consumer, TopicPartition tp, long offset, Instant now) {
+    /**
+     * What a read from the committed offset finds: a record (and its age), or nothing left but markers
+     * ({@code records} false); no answer in time counts as records of unknown age.
+     */
+    private record Unconsumed(boolean records, Long ageMs) {
+        static final Unconsumed NONE = new Unconsumed(false, null);
+        static final Unconsumed UNKNOWN = new Unconsumed(true, null);
+    }
+
+    private static Unconsumed firstUnconsumed(KafkaConsumer<byte[], byte[]> consumer, TopicPartition tp, long offset, long end,
+            Instant now) {
         consumer.assign(List.of(tp));
         consumer.seek(tp, offset);
         Instant deadline = now.plusSeconds(2);
         while (Instant.now().isBefore(deadline)) {
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                return Math.max(0, now.toEpochMilli() - record.timestamp());
+                return new Unconsumed(true, Math.max(0, now.toEpochMilli() - record.timestamp()));
+            }
+            if (consumer.position(tp) >= end) {
+                return Unconsumed.NONE; // the fetch went past the end offset and found only markers
             }
         }
-        return null;
+        return Unconsumed.UNKNOWN;
     }
 }
