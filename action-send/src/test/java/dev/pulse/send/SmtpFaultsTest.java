@@ -147,6 +147,42 @@ class SmtpFaultsTest {
     }
 
     @Test
+    void aReplayOfAPartialSendTriesAgainOnlyTheRecipientsWhoseRetriesRanOut() {
+        UUID workspace = fixtures.workspace();
+        String stuck = fixtures.subscriber(workspace, "replayed@greylist.example", "active");
+        String gone = fixtures.subscriber(workspace, "gone@mx-c.example", "active");
+        List<String> readers = fixtures.subscribers(workspace, "ok.example", 2);
+        for (int i = 0; i < 4; i++) {
+            SMTP.script(stuck, new Step.AtRcpt("450 4.7.1 Greylisted"));
+        }
+        SMTP.script(gone, new Step.AtRcpt("550 5.1.1 No such user"));
+        NewsletterGenerated input = fixtures.newsletter(workspace, false, List.of());
+        SendFixtures.publish(input);
+        NewsletterSent partial = SendFixtures.awaitSent(sent, input, 1);
+        assertThat(partial.failed()).isEqualTo(1);
+        assertThat(partial.partial()).isTrue();
+
+        NewsletterGenerated replay = SendFixtures.replay(input);
+        SendFixtures.publish(replay);
+        NewsletterSent result = SendFixtures.awaitSent(sent, replay, 2);
+        assertThat(result.sent()).as("the greylisted one got through on the replay's second try").isEqualTo(3);
+        assertThat(result.failed()).isZero();
+        assertThat(result.bounced()).isEqualTo(1);
+        assertThat(result.partial()).isFalse();
+        assertThat(SMTP.received(stuck)).hasSize(1);
+        assertThat(SMTP.received(gone)).as("a bounce is not tried again").isEmpty();
+        for (String reader : readers) {
+            assertThat(SMTP.received(reader)).as("mailed once, not again by the replay").hasSize(1);
+        }
+
+        SendFixtures.publish(replay);
+        NewsletterSent again = SendFixtures.awaitSent(sent, replay, 3);
+        assertThat(again.sent()).isEqualTo(3);
+        assertThat(again.failed()).isZero();
+        assertThat(SMTP.messagesReceived()).as("the same replay delivered again mails nobody").isEqualTo(3);
+    }
+
+    @Test
     void aConnectionDroppedBeforeTheMessageIsSentAgainAndIsNotAmbiguous() {
         UUID workspace = fixtures.workspace();
         String reader = fixtures.subscriber(workspace, "reader@dropped-early.example", "active");

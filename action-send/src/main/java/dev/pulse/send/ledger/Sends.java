@@ -125,6 +125,27 @@ public class Sends {
         return of(newsletterId).orElseThrow();
     }
 
+    /**
+     * A replay of a finished send: the recipients whose 4xx retries ran out get a fresh set of tries and
+     * the send is open again. Never one whose message may have arrived (a connection lost after the
+     * final dot), a bounce or a sent one. Once per replay input: delivered again, it finds the send
+     * already reopened by it. Returns the send as kept.
+     */
+    public SendPlan reopen(UUID newsletterId, UUID replayInput) {
+        db.sql("""
+                WITH reopened AS (
+                    UPDATE sends SET completed_at = NULL, outcome = NULL, heartbeat_at = now(), reopened_by = :input
+                    WHERE newsletter_id = :newsletter AND completed_at IS NOT NULL AND reopened_by IS DISTINCT FROM :input
+                      AND EXISTS (SELECT 1 FROM deliveries WHERE newsletter_id = :newsletter AND status = 'failed'
+                                  AND smtp_code BETWEEN 400 AND 499 AND ambiguous = 0)
+                    RETURNING newsletter_id)
+                UPDATE deliveries d SET status = 'pending', attempts = 0, next_attempt_at = now()
+                FROM reopened WHERE d.newsletter_id = reopened.newsletter_id AND d.status = 'failed'
+                    AND d.smtp_code BETWEEN 400 AND 499 AND d.ambiguous = 0""")
+                .param("newsletter", newsletterId).param("input", replayInput).update();
+        return of(newsletterId).orElseThrow();
+    }
+
     /** The workspace's newest newsletter (not a test one) that no send has started on. */
     public Optional<UnsentNewsletter> newestUnsent(UUID workspaceId) {
         return db.sql("""

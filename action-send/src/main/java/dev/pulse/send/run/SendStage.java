@@ -10,6 +10,7 @@ import dev.pulse.contracts.messages.Envelope;
 import dev.pulse.contracts.messages.NewsletterGenerated;
 import dev.pulse.contracts.messages.NewsletterSent;
 import dev.pulse.contracts.messages.PulseMessage;
+import dev.pulse.contracts.messages.Trigger;
 import dev.pulse.send.delivery.Dispatcher;
 import dev.pulse.send.ledger.Ledger;
 import dev.pulse.send.ledger.Progress;
@@ -30,7 +31,7 @@ import dev.pulse.stage.StageInput;
  * final, and the outcome kept, so a redelivered input mails nobody again and gets the same
  * NewsletterSent. When the mail server cannot be reached or refuses us, the send pauses: the stage
  * retries it with backoff and, when retries run out, fails with the ledger intact, so a replay goes on
- * where it stopped.
+ * where it stopped. A replay of a finished send tries again the recipients whose 4xx retries ran out.
  */
 @Component
 public class SendStage implements StageHandler {
@@ -56,6 +57,10 @@ public class SendStage implements StageHandler {
     @Override
     public PulseMessage handle(StageInput input) {
         SendPlan plan = sends.forExecution(input.executionId()).orElseGet(() -> start(input));
+        if (plan.completed() && input.envelope().trigger() == Trigger.REPLAY) {
+            // a replay of a partial send tries again whom the last one could not reach
+            plan = sends.reopen(plan.newsletterId(), input.envelope().messageId());
+        }
         if (!plan.completed()) {
             plan = finish(plan);
         }
