@@ -121,10 +121,10 @@ final class ScrapeBenchmark {
         long[] postgres = new long[RUNS];
         for (int run = 0; run < RUNS; run++) {
             long cpuBefore = scrape.cpuMillis();
-            long postgresBefore = ServiceProcess.postgresCpuMillis();
+            Map<Long, Long> postgresBefore = ServiceProcess.postgresCpu();
             pulse[run] = oneJobOverEveryFeed(set++);
             cpu[run] = scrape.cpuMillis() - cpuBefore;
-            postgres[run] = ServiceProcess.postgresCpuMillis() - postgresBefore;
+            postgres[run] = ServiceProcess.postgresCpuSince(postgresBefore);
         }
         long[] peer = new long[3];
         for (int run = 0; run < peer.length; run++) {

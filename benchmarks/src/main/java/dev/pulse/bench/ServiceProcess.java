@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,16 +122,26 @@ final class ServiceProcess {
         return ticks * 10; // USER_HZ is 100 on Linux
     }
 
-    /** CPU time of every PostgreSQL process running (the embedded server and its backends), in milliseconds. */
-    static long postgresCpuMillis() {
-        return ProcessHandle.allProcesses().filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
-                .mapToLong(p -> {
+    /** CPU time so far of each PostgreSQL process running (the embedded server and its backends), by pid. */
+    static Map<Long, Long> postgresCpu() {
+        Map<Long, Long> cpu = new HashMap<>();
+        ProcessHandle.allProcesses().filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
+                .forEach(p -> {
                     try {
-                        return cpuMillis(p.pid());
+                        cpu.put(p.pid(), cpuMillis(p.pid()));
                     } catch (IOException | RuntimeException e) {
-                        return 0; // the process ended meanwhile
+                        // the process ended meanwhile
                     }
-                }).sum();
+                });
+        return cpu;
+    }
+
+    /**
+     * PostgreSQL's CPU time since {@code before}: what each process used meanwhile, those started since
+     * counted whole. A process that ended meanwhile (an autovacuum worker) is missed, so it is a floor.
+     */
+    static long postgresCpuSince(Map<Long, Long> before) {
+        return postgresCpu().entrySet().stream().mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L)).sum();
     }
 
     /** The sum of a metric over its tags, from the actuator. */

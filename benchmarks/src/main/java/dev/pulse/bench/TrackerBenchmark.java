@@ -122,7 +122,7 @@ final class TrackerBenchmark {
                 List<ProducerRecord<String, byte[]>> records = recorded(EXECUTIONS);
                 long before = completed();
                 long cpuBefore = api.cpuMillis();
-                long postgresBefore = ServiceProcess.postgresCpuMillis();
+                Map<Long, Long> postgresBefore = ServiceProcess.postgresCpu();
                 Instant start = Instant.now();
                 if (BACKLOG) {
                     producer.beginTransaction();
@@ -145,7 +145,7 @@ final class TrackerBenchmark {
                         + "the %,d events still unfolded then took %,d ms: %,.0f events/s; CPU: scheduler-api %,d ms, PostgreSQL %,d ms%n",
                         round <= 0 ? "warm-up" : "round " + round, records.size(), EXECUTIONS, Duration.between(start, done).toMillis(),
                         overall, Duration.between(start, written).toMillis(), behind, Duration.between(written, done).toMillis(), folding,
-                        api.cpuMillis() - cpuBefore, ServiceProcess.postgresCpuMillis() - postgresBefore);
+                        api.cpuMillis() - cpuBefore, ServiceProcess.postgresCpuSince(postgresBefore));
                 if (round > 0) {
                     rates.add(overall);
                     foldRates.add(folding);
