@@ -68,6 +68,8 @@ final class ScrapeBenchmark {
     private final String bootstrap;
     private final UUID owner = UUID.randomUUID();
     private ServiceProcess scrape;
+    /** The machine's CPU counters as the last timed job was sent and as its result was seen. */
+    private final BoxCpu[] lastRunBox = new BoxCpu[2];
 
     private ScrapeBenchmark(BenchFeedServer feeds, DataSource db, String bootstrap) {
         this.feeds = feeds;
@@ -119,16 +121,23 @@ final class ScrapeBenchmark {
         long[] pulse = new long[RUNS];
         long[] cpu = new long[RUNS];
         long[] postgres = new long[RUNS];
+        long[] busy = new long[RUNS];
+        long[] steal = new long[RUNS];
         for (int run = 0; run < RUNS; run++) {
             long cpuBefore = scrape.cpuMillis();
             Map<Long, Long> postgresBefore = ServiceProcess.postgresCpu();
             pulse[run] = oneJobOverEveryFeed(set++);
             cpu[run] = scrape.cpuMillis() - cpuBefore;
             postgres[run] = ServiceProcess.postgresCpuSince(postgresBefore);
+            busy[run] = lastRunBox[1].busyPercentSince(lastRunBox[0]);
+            steal[run] = lastRunBox[1].stealPercentSince(lastRunBox[0]);
         }
         long[] peer = new long[3];
+        long[] peerSteal = new long[peer.length];
         for (int run = 0; run < peer.length; run++) {
+            BoxCpu boxBefore = BoxCpu.now();
             peer[run] = feedparserSequential(python, set++);
+            peerSteal[run] = BoxCpu.now().stealPercentSince(boxBefore);
         }
         long pulseMedian = median(pulse);
         long peerMedian = median(peer);
@@ -137,8 +146,10 @@ final class ScrapeBenchmark {
         row("Pulse", "… CPU time of the action-scrape process per run, median (" + Arrays.toString(cpu) + " ms)",
                 median(cpu) + " ms", "");
         row("Pulse", "… CPU time of PostgreSQL per run, median (" + Arrays.toString(postgres) + " ms)", median(postgres) + " ms", "");
+        row("Pulse", "… the machine's cores busy during a run, median (" + Arrays.toString(busy) + " %; stolen by the host "
+                + Arrays.toString(steal) + " %)", median(busy) + " %", "");
         row("feedparser 6.0.14", "the same 200 feeds fetched and parsed one after another, median of 3 ("
-                + Arrays.toString(peer) + " ms)", peerMedian + " ms", "");
+                + Arrays.toString(peer) + " ms; stolen by the host " + Arrays.toString(peerSteal) + " %)", peerMedian + " ms", "");
         row("ratio", "feedparser time / Pulse time", String.format("%.1f×", (double) peerMedian / pulseMedian), "≥ 5×");
 
         coalescedBurst(set++);
@@ -167,9 +178,11 @@ final class ScrapeBenchmark {
         UUID workspace = workspace(urls);
         try (TopicCollector out = new TopicCollector(bootstrap, Topics.CONTENT_SCRAPED.name())) {
             JobDue due = jobDue(workspace);
+            lastRunBox[0] = BoxCpu.now();
             long start = System.currentTimeMillis();
             send(due);
             awaitCount(out, 1);
+            lastRunBox[1] = BoxCpu.now();
             ContentScraped result = codec.decode(out.records().get(0).value(), ContentScraped.class);
             long failed = result.sources().stream().filter(s -> s.outcome() == SourceOutcome.FAILED).count();
             if (failed > 0 || result.sources().size() != urls.size()) {

@@ -135,6 +135,27 @@ class SchemaTest {
         }
     }
 
+    @Test
+    void aFeedsItemIsStoredOnceByKeyAndGoesWithItsFeed() throws SQLException {
+        UUID feed = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        try (Connection c = db.getConnection()) {
+            String feedRow = "insert into feeds (id, feed_key, source_type) values (?, ?, 'rss')";
+            execute(c, feedRow, feed, "https://schema-test.example/" + feed);
+            execute(c, feedRow, other, "https://schema-test.example/" + other);
+            String item = """
+                    insert into feed_items (id, feed_id, item_key, url, title, first_seen_at)
+                    values (?, ?, ?, 'https://schema-test.example/a', 'A', now())""";
+            execute(c, item, UUID.randomUUID(), feed, "a");
+            execute(c, item, UUID.randomUUID(), other, "a");
+            assertThatThrownBy(() -> execute(c, item, UUID.randomUUID(), feed, "a")).hasMessageContaining("feed_items_pkey");
+
+            execute(c, "delete from feeds where id = ?", feed);
+            assertThat(strings("select feed_id::text from feed_items where feed_id in ('" + feed + "', '" + other + "')"))
+                    .containsExactly(other.toString());
+        }
+    }
+
     private static UUID workspace() throws SQLException {
         UUID user = UUID.randomUUID();
         UUID workspace = UUID.randomUUID();

@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -17,22 +16,17 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 import dev.pulse.contracts.messages.SourceType;
 import dev.pulse.scrape.parse.ParsedItem;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The feeds table and each feed's items: one row per feed however many workspaces read it. */
 @Repository
 class FeedRepository {
 
     private final JdbcClient db;
-    private final JsonMapper json;
 
-    FeedRepository(JdbcClient db, JsonMapper json) {
+    FeedRepository(JdbcClient db) {
         this.db = db;
-        this.json = json;
     }
 
     /** The stored feeds of these keys (those not stored yet are missing from the answer). */
@@ -86,46 +80,75 @@ class FeedRepository {
 
     /**
      * Records a fetch and stores the items not stored before (by key), in one statement; returns how
-     * many items were new. Engagement (Reddit score, comments) of known items is refreshed.
+     * many items were new. Engagement (Reddit score, comments) of known items is refreshed. The items go
+     * as parallel arrays: PostgreSQL reads those for about a third of what a JSON parameter costs it.
      */
     int fetched(Feed feed, SourceType type, String title, String etag, String lastModified, List<ParsedItem> items,
             Instant now, Instant freshUntil) {
+        ItemColumns columns = new ItemColumns(feed.key(), items);
         return db.sql("WITH feed AS (" + UPSERT_FETCHED + """
                 ),
-                incoming AS (
-                    SELECT * FROM jsonb_to_recordset(?::jsonb)
-                        AS t(id uuid, item_key text, guid text, url text, title text, summary text, author text,
-                             published_at timestamptz, image_url text, score float8, comments int)),
                 upserted AS (
                     INSERT INTO feed_items (id, feed_id, item_key, guid, url, title, summary, author, published_at,
                                             image_url, score, comments, first_seen_at)
-                    SELECT incoming.id, (SELECT id FROM feed), item_key, guid, url, title, summary, author,
-                           published_at, image_url, score, comments, ? FROM incoming
+                    SELECT t.id, (SELECT id FROM feed), t.item_key, t.guid, t.url, t.title, t.summary, t.author,
+                           t.published_at, t.image_url, t.score, t.comments, ?
+                    FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                ?::timestamptz[], ?::text[], ?::float8[], ?::int[])
+                        AS t(id, item_key, guid, url, title, summary, author, published_at, image_url, score, comments)
                     ON CONFLICT (feed_id, item_key) DO UPDATE SET score = EXCLUDED.score, comments = EXCLUDED.comments
                         WHERE feed_items.score <> EXCLUDED.score OR feed_items.comments <> EXCLUDED.comments
                     RETURNING (xmax = 0) AS inserted)
                 SELECT count(*) FILTER (WHERE inserted) FROM upserted""")
                 .params(feed.id(), feed.key(), type(type), title, etag, lastModified, "fetched", items.size(), ts(now),
-                        ts(freshUntil), rows(feed.key(), items), ts(now))
+                        ts(freshUntil), ts(now), columns.ids, columns.keys, columns.guids, columns.urls, columns.titles,
+                        columns.summaries, columns.authors, columns.publishedAt, columns.imageUrls, columns.scores,
+                        columns.comments)
                 .query(Integer.class).single();
     }
 
-    /** The items as one JSON array (one parameter, parsed by PostgreSQL, instead of eleven escaped arrays). */
-    private String rows(String feedKey, List<ParsedItem> items) {
-        List<StoredRow> rows = new ArrayList<>(items.size());
-        for (ParsedItem item : items) {
-            rows.add(new StoredRow(itemId(feedKey, item.key()), item.key(), item.guid(), item.url(), item.title(),
-                    item.summary(), item.author(), item.publishedAt() == null ? null : item.publishedAt().toString(),
-                    item.imageUrl(), item.score(), item.comments()));
-        }
-        return json.writeValueAsString(rows);
-    }
+    /** A feed's items column by column, as the upsert's arrays. */
+    private static final class ItemColumns {
+        final UUID[] ids;
+        final String[] keys;
+        final String[] guids;
+        final String[] urls;
+        final String[] titles;
+        final String[] summaries;
+        final String[] authors;
+        final String[] publishedAt;
+        final String[] imageUrls;
+        final Double[] scores;
+        final Integer[] comments;
 
-    private record StoredRow(@JsonProperty("id") UUID id, @JsonProperty("item_key") String itemKey,
-            @JsonProperty("guid") String guid, @JsonProperty("url") String url, @JsonProperty("title") String title,
-            @JsonProperty("summary") String summary, @JsonProperty("author") String author,
-            @JsonProperty("published_at") String publishedAt, @JsonProperty("image_url") String imageUrl,
-            @JsonProperty("score") double score, @JsonProperty("comments") int comments) {
+        ItemColumns(String feedKey, List<ParsedItem> items) {
+            int n = items.size();
+            ids = new UUID[n];
+            keys = new String[n];
+            guids = new String[n];
+            urls = new String[n];
+            titles = new String[n];
+            summaries = new String[n];
+            authors = new String[n];
+            publishedAt = new String[n];
+            imageUrls = new String[n];
+            scores = new Double[n];
+            comments = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                ParsedItem item = items.get(i);
+                ids[i] = itemId(feedKey, item.key());
+                keys[i] = item.key();
+                guids[i] = item.guid();
+                urls[i] = item.url();
+                titles[i] = item.title();
+                summaries[i] = item.summary();
+                authors[i] = item.author();
+                publishedAt[i] = item.publishedAt() == null ? null : item.publishedAt().toString();
+                imageUrls[i] = item.imageUrl();
+                scores[i] = item.score();
+                comments[i] = item.comments();
+            }
+        }
     }
 
     /** A feed's id follows from its key, so every instance and every run agrees on it. */
