@@ -31,7 +31,8 @@ import com.rometools.rome.io.impl.Atom10Parser;
  * as real feeds need. Never resolved: a DOCTYPE with an internal subset (where external entities and
  * entity bombs live) rejects the document; a DOCTYPE that only names an external DTD is dropped
  * unread, and ROME itself refuses any DOCTYPE left. Forgiven: HTML entities XML does not declare
- * (ROME's healer), a bare {@code &}, a wrong or missing charset, a BOM, relative links.
+ * (ROME's healer), a bare {@code &}, a wrong or missing charset, a BOM, relative links, and what
+ * {@link XmlRepair} mends: forbidden control characters, undeclared prefixes, unescaped HTML.
  */
 public final class FeedParser {
 
@@ -67,7 +68,10 @@ public final class FeedParser {
         return new ParsedFeed(PlainText.of(feed.getTitle()), items(feed, dates, url));
     }
 
-    /** Well-formed XML as it is; else healed (HTML entities); else healed with bare {@code &} escaped. */
+    /**
+     * Well-formed XML as it is; else healed (HTML entities); else healed with bare {@code &} escaped; else
+     * all that after {@link XmlRepair}'s repairs. Each step only for a document the one before refused.
+     */
     private static org.jdom2.Document tree(String text) throws FeedParseException {
         try {
             return SecureXml.read(text, false);
@@ -76,16 +80,24 @@ public final class FeedParser {
                 return SecureXml.read(text, true);
             } catch (JDOMException | IOException stillMalformed) {
                 try {
-                    return SecureXml.read(BARE_AMPERSAND.matcher(text).replaceAll("&amp;"), true);
-                } catch (JDOMException | IOException unreadable) {
-                    throw new FeedParseException(explain(text, malformed), malformed);
+                    return SecureXml.read(withBareAmpersandsEscaped(text), true);
+                } catch (JDOMException | IOException stillMalformedWithAmpersands) {
+                    try {
+                        return SecureXml.read(withBareAmpersandsEscaped(XmlRepair.repaired(text)), true);
+                    } catch (JDOMException | IOException unreadable) {
+                        throw new FeedParseException(explain(text, malformed), malformed);
+                    }
                 }
             }
         }
     }
 
+    private static String withBareAmpersandsEscaped(String text) {
+        return BARE_AMPERSAND.matcher(text).replaceAll("&amp;");
+    }
+
     private static String withoutExternalDoctype(String text) throws FeedParseException {
-        var m = DOCTYPE.matcher(text).region(0, prologEnd(text));
+        var m = DOCTYPE.matcher(text).region(0, rootStart(text));
         if (!m.find()) {
             return text;
         }
@@ -99,7 +111,7 @@ public final class FeedParser {
     }
 
     /** Where the root element starts: a DOCTYPE can only come before it. */
-    private static int prologEnd(String text) {
+    static int rootStart(String text) {
         for (int i = text.indexOf('<'); i >= 0 && i + 1 < text.length(); i = text.indexOf('<', i + 1)) {
             if (Character.isLetter(text.charAt(i + 1))) {
                 return i;
@@ -111,7 +123,7 @@ public final class FeedParser {
     private static String explain(String text, Exception e) {
         String head = text.stripLeading().toLowerCase(Locale.ROOT);
         if (head.startsWith("<!doctype html") || head.startsWith("<html")) {
-            return "Not a feed: the URL serves an HTML page";
+            return "Not a feed: the URL serves an HTML page (as a \"blog\" source, its feed is found from the page)";
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return "Not a feed Pulse can read: " + message.lines().findFirst().orElse(message);

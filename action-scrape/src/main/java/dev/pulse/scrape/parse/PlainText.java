@@ -6,12 +6,19 @@ import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 /**
- * Markup from a feed as plain text: only what jsoup's empty allow-list keeps (text), so tags, scripts
- * and styles are gone; entities decoded; whitespace collapsed. Text without markup skips the parser.
+ * Markup from a feed as plain text: only what a jsoup allow-list of text and block tags keeps, so
+ * links, images, scripts and styles are gone; blocks and line breaks become spaces; entities decoded;
+ * whitespace collapsed. Text without markup skips the parser.
  */
 public final class PlainText {
 
-    private static final Cleaner TEXT_ONLY = new Cleaner(Safelist.none());
+    /**
+     * Text, plus the tags that separate it, without attributes: they are what makes "one<br>two" and
+     * "<p>One.</p><p>Two.</p>" read as two words or sentences instead of one run-together word.
+     */
+    private static final Cleaner TEXT_ONLY = new Cleaner(Safelist.none().addTags("br", "p", "div", "li", "dt", "dd",
+            "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr", "tr", "td", "th", "figcaption", "section",
+            "article", "header", "footer", "aside"));
 
     private PlainText() {
     }

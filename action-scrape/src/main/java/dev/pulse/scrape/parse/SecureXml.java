@@ -24,6 +24,10 @@ final class SecureXml extends WireFeedInput {
      */
     private static final ThreadLocal<SAXBuilder> BUILDERS = ThreadLocal.withInitial(() -> new SecureXml().builder());
 
+    /** Far deeper than any feed, even one carrying XHTML content. */
+    static final int MAX_DEPTH = 256;
+    private static final String MAX_ELEMENT_DEPTH = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
+
     private SecureXml() {
         super(false, Locale.ROOT);
         setAllowDoctypes(false);
@@ -32,6 +36,9 @@ final class SecureXml extends WireFeedInput {
     private SAXBuilder builder() {
         SAXBuilder builder = createSAXBuilder();
         builder.setReuseParser(true);
+        // JDOM checks every added element against all its ancestors, so a deep document costs the square
+        // of its size: 10 MiB of elements never closed would keep a parser busy for hours
+        builder.setProperty(MAX_ELEMENT_DEPTH, String.valueOf(MAX_DEPTH));
         return builder;
     }
 

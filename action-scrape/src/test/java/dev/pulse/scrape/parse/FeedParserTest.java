@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -140,6 +142,69 @@ class FeedParserTest {
         ParsedFeed feed = parse("html-titles.xml");
         assertThat(titles(feed)).contains("Bold title").allSatisfy(t -> assertThat(t).doesNotContain("<", "alert"));
         assertThat(feed.items()).extracting(ParsedItem::url).allSatisfy(u -> assertThat(u).startsWith("https://"));
+    }
+
+    @Test
+    void controlCharactersXmlForbidsAreDropped() throws Exception {
+        ParsedFeed feed = parse("control-characters.xml");
+        assertThat(titles(feed)).containsExactly("Pasted from a word processor with a backspace",
+                "Second item with a vertical tab");
+        assertThat(feed.items().get(0).summary()).isEqualTo("An escape [1mcode[0m and a form feed here.");
+        assertThat(feed.items().get(1).summary()).isEqualTo("A NUL byte.");
+    }
+
+    @Test
+    void wellKnownPrefixesUsedWithoutTheirNamespaceAreReadAsThatNamespace() throws Exception {
+        ParsedFeed feed = parse("unbound-prefix.xml");
+        assertThat(titles(feed)).containsExactly("First item with an undeclared dc:creator", "Second item");
+        assertThat(feed.items().get(0).author()).isEqualTo("Prefix Author");
+        assertThat(feed.items().get(0).imageUrl()).isEqualTo("https://example.org/prefix/1.jpg");
+    }
+
+    @Test
+    void rawHtmlInADescriptionIsReadAsItsMarkup() throws Exception {
+        ParsedFeed feed = parse("unescaped-html.xml");
+        assertThat(titles(feed)).containsExactly("Line breaks left open", "A paragraph never closed");
+        assertThat(feed.items().get(0).summary()).isEqualTo("First line second line");
+        assertThat(feed.items().get(0).imageUrl()).isEqualTo("https://feeds.example.com/images/raw-1.png");
+        assertThat(feed.items().get(1).summary()).isEqualTo("Opened and never closed. The end.");
+    }
+
+    @Test
+    void repairsKeepAtomsXhtmlAndEmptyContentAsTheyAre() throws Exception {
+        String atom = """
+                <feed xmlns="http://www.w3.org/2005/Atom"><title>Mixed</title>
+                  <entry><title>Points elsewhere</title><id>tag:example.org,2026:a</id><link href="https://example.org/a"/>
+                    <updated>2026-12-01T08:00:00Z</updated><content src="https://example.org/a.html"/></entry>
+                  <entry><title>Xhtml \u0008content</title><id>tag:example.org,2026:b</id><link href="https://example.org/b"/>
+                    <updated>2026-12-01T07:00:00Z</updated>
+                    <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Real <b>XML</b></p></div></content></entry>
+                </feed>""";
+        ParsedFeed feed = parser.parse(atom.getBytes(StandardCharsets.UTF_8), null, FEED);
+        assertThat(titles(feed)).containsExactly("Points elsewhere", "Xhtml content");
+        assertThat(feed.items().get(1).summary()).isEqualTo("Real XML");
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // fails, not hangs, if it regresses
+    void aDocumentNestedDeeperThanAnyFeedIsRefusedAtOnce() {
+        String deep = "<rss version=\"2.0\"><channel><title>t</title>" + "<x>".repeat(1_000_000);
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> parser.parse(deep.getBytes(StandardCharsets.UTF_8), null, FEED))
+                .isInstanceOf(FeedParseException.class).hasMessageContaining("depth");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // fails, not hangs, if it regresses
+    void aBrokenDocumentIsRepairedInLinearTime() {
+        String unclosed = "<rss version=\"2.0\"><channel><title>t</title>"
+                + "<item><title>x</title><link>https://example.org/x</link><description>a<br>b".repeat(100_000);
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> parser.parse(unclosed.getBytes(StandardCharsets.UTF_8), null, FEED))
+                .isInstanceOf(FeedParseException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("%d MB, unclosed descriptions",
+                unclosed.length() / 1_000_000).isLessThan(Duration.ofSeconds(20));
     }
 
     @Test

@@ -16,6 +16,15 @@ class PlainTextTest {
     }
 
     @Test
+    void blocksAndLineBreaksSeparateWords() {
+        assertThat(PlainText.of("<p>One.</p><p>Two.</p>")).isEqualTo("One. Two.");
+        assertThat(PlainText.of("first line<br>second line<br/>third")).isEqualTo("first line second line third");
+        assertThat(PlainText.of("<ul><li>apples</li><li>pears</li></ul><h2>Next</h2><div>end</div>"))
+                .isEqualTo("apples pears Next end");
+        assertThat(PlainText.of("<p onclick=\"x()\">kept <a href=\"/a\">link text</a></p>")).isEqualTo("kept link text");
+    }
+
+    @Test
     void summariesAreCutAtASentenceOrWordEnd() {
         String text = "First sentence here. Second sentence is longer than the limit allows";
         assertThat(PlainText.summary(text, 30)).isEqualTo("First sentence here.");
