@@ -1,10 +1,14 @@
 package dev.pulse.scrape.parse;
 
+import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The form of an article's URL that two feeds linking the same article agree on: absolute (resolved
@@ -17,6 +21,9 @@ public final class CanonicalUrl {
             "yclid", "mc_cid", "mc_eid", "igshid", "_hsenc", "_hsmi", "mkt_tok", "oly_anon_id", "oly_enc_id",
             "vero_id", "ref_src", "spm", "_ga", "twclid", "li_fat_id");
 
+    private static final Pattern AUTHORITY = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://(?:[^/?#@]*@)?([^/?#:@]+)");
+    private static final Pattern LOOSE_HOST = Pattern.compile("(?:[^@]*@)?([A-Za-z0-9._~-]+)(?::([0-9]{1,5}))?");
+
     private CanonicalUrl() {
     }
 
@@ -26,19 +33,20 @@ public final class CanonicalUrl {
             return null;
         }
         try {
-            URI parsed = parseLeniently(href.trim());
+            URI parsed = parseLeniently(ascii(href.trim()));
             URI absolute = base == null ? parsed : base.resolve(parsed);
             String scheme = absolute.getScheme() == null ? null : absolute.getScheme().toLowerCase(Locale.ROOT);
-            if (!"http".equals(scheme) && !"https".equals(scheme) || absolute.getHost() == null) {
+            String host = host(absolute);
+            if (!"http".equals(scheme) && !"https".equals(scheme) || host == null) {
                 return null;
             }
-            int port = absolute.getPort();
+            int port = absolute.getHost() != null ? absolute.getPort() : port(absolute.getRawAuthority());
             boolean defaultPort = port == -1 || scheme.equals("http") && port == 80 || scheme.equals("https") && port == 443;
             StringBuilder url = new StringBuilder(scheme).append("://");
             if (absolute.getRawUserInfo() != null) {
                 url.append(absolute.getRawUserInfo()).append('@');
             }
-            url.append(absolute.getHost().toLowerCase(Locale.ROOT));
+            url.append(host.toLowerCase(Locale.ROOT));
             if (!defaultPort) {
                 url.append(':').append(port);
             }
@@ -54,6 +62,49 @@ public final class CanonicalUrl {
         }
     }
 
+    /**
+     * An internationalised address in the form every client agrees on: the host in punycode, other
+     * non-ASCII characters percent-encoded as UTF-8 (so "straße" and "stra%C3%9Fe" are one article).
+     */
+    private static String ascii(String href) {
+        int i = 0;
+        while (i < href.length() && href.charAt(i) < 127) {
+            i++;
+        }
+        if (i == href.length()) {
+            return href;
+        }
+        Matcher m = AUTHORITY.matcher(href);
+        String withAsciiHost = href;
+        if (m.find()) {
+            try {
+                withAsciiHost = href.substring(0, m.start(1)) + IDN.toASCII(m.group(1), IDN.ALLOW_UNASSIGNED)
+                        + href.substring(m.end(1));
+            } catch (IllegalArgumentException notAHostName) {
+                return href;
+            }
+        }
+        StringBuilder out = new StringBuilder(withAsciiHost.length() + 16);
+        for (char c : withAsciiHost.toCharArray()) {
+            appendEscapedIfNonAscii(out, c);
+        }
+        return out.toString();
+    }
+
+    /** A host with characters java.net.URI refuses in a server name (an underscore) is still a host. */
+    private static String host(URI uri) {
+        if (uri.getHost() != null || uri.getRawAuthority() == null) {
+            return uri.getHost();
+        }
+        Matcher m = LOOSE_HOST.matcher(uri.getRawAuthority());
+        return m.matches() ? m.group(1) : null;
+    }
+
+    private static int port(String authority) {
+        Matcher m = LOOSE_HOST.matcher(authority);
+        return m.matches() && m.group(2) != null ? Integer.parseInt(m.group(2)) : -1;
+    }
+
     private static URI parseLeniently(String href) throws URISyntaxException {
         try {
             return new URI(href);
@@ -61,15 +112,23 @@ public final class CanonicalUrl {
             // what browsers accept and java.net.URI does not: spaces, |, ^, {, } and such left unencoded
             StringBuilder escaped = new StringBuilder();
             for (char c : href.toCharArray()) {
-                if (c <= ' ' || "\"<>\\^`{|}".indexOf(c) >= 0 || c > 126) {
-                    for (byte b : String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-                        escaped.append('%').append(String.format("%02X", b & 0xff));
-                    }
+                if (c <= ' ' || "\"<>\\^`{|}".indexOf(c) >= 0) {
+                    escaped.append('%').append(String.format("%02X", (int) c));
                 } else {
-                    escaped.append(c);
+                    appendEscapedIfNonAscii(escaped, c);
                 }
             }
             return new URI(escaped.toString());
+        }
+    }
+
+    private static void appendEscapedIfNonAscii(StringBuilder out, char c) {
+        if (c < 127) {
+            out.append(c);
+            return;
+        }
+        for (byte b : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
+            out.append('%').append(String.format("%02X", b & 0xff));
         }
     }
 

@@ -25,7 +25,11 @@ class CanonicalUrlTest {
             "https://example.org|https://example.org/",
             "https://example.org/a b|https://example.org/a%20b",
             "https://example.org/?gclid=1&utm_medium=x|https://example.org/",
-            "https://example.org/search?q=a&ref=home|https://example.org/search?q=a&ref=home"})
+            "https://example.org/search?q=a&ref=home|https://example.org/search?q=a&ref=home",
+            "https://Bücher.example/straße?q=ä|https://xn--bcher-kva.example/stra%C3%9Fe?q=%C3%A4",
+            "https://xn--bcher-kva.example/stra%C3%9Fe?q=%C3%A4|https://xn--bcher-kva.example/stra%C3%9Fe?q=%C3%A4",
+            "https://my_blog.example.com:8080/post|https://my_blog.example.com:8080/post",
+            "https://my_blog.example.com/post?utm_source=x|https://my_blog.example.com/post"})
     void oneFormForOneArticle(String href, String canonical) {
         assertThat(CanonicalUrl.of(BASE, href)).isEqualTo(canonical);
     }
