@@ -19,14 +19,14 @@ import dev.pulse.scrape.parse.FeedParseException;
 
 /**
  * Finds the feed behind a page: the page itself if it is one, else its {@code <link rel="alternate">}
- * of an RSS, Atom or RDF type, else the first of the common paths that serves a feed. YouTube channels
+ * of an RSS, Atom, RDF or JSON Feed type, else the first of the common paths that serves a feed. YouTube channels
  * are read through their public Atom feed, by channel id (from the URL, or from the channel's page).
  */
 public final class FeedDiscovery {
 
     private static final List<String> COMMON_PATHS = List.of("/feed", "/rss", "/feed.xml", "/rss.xml", "/atom.xml",
             "/index.xml", "/feed/", "/rss/", "/blog/feed", "/feeds/posts/default");
-    private static final String FEED_LINKS = "link[rel~=(?i)alternate][type~=(?i)application/(rss|atom|rdf)\\+xml][href]";
+    private static final String FEED_LINKS = "link[rel~=(?i)alternate][type~=(?i)application/((rss|atom|rdf)\\+xml|feed\\+json)][href]";
     private static final Pattern CHANNEL_ID = Pattern.compile("(UC[A-Za-z0-9_-]{22})");
     private static final Pattern CHANNEL_PATH = Pattern.compile("^/channel/(UC[A-Za-z0-9_-]{22})");
 
@@ -98,7 +98,7 @@ public final class FeedDiscovery {
         String type = response.header("content-type");
         if (type != null) {
             String lower = type.toLowerCase(Locale.ROOT);
-            if (lower.contains("rss") || lower.contains("atom") || lower.contains("rdf")) {
+            if (lower.contains("rss") || lower.contains("atom") || lower.contains("rdf") || lower.contains("feed+json")) {
                 return true;
             }
             if (lower.contains("html")) {
@@ -107,6 +107,7 @@ public final class FeedDiscovery {
         }
         String head = new String(response.body(), 0, Math.min(response.body().length, 512), StandardCharsets.UTF_8)
                 .toLowerCase(Locale.ROOT);
-        return head.contains("<rss") || head.contains("<feed") || head.contains("<rdf:rdf");
+        return head.contains("<rss") || head.contains("<feed") || head.contains("<rdf:rdf")
+                || head.contains("jsonfeed.org/version/");
     }
 }

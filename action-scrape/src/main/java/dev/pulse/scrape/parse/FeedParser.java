@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,7 @@ import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.impl.Atom10Parser;
 
 /**
- * RSS 0.9x, 1.0 (RDF), 2.0 and Atom 0.3/1.0 through ROME, as safe as a parser can be and as forgiving
+ * RSS 0.9x, 1.0 (RDF), 2.0 and Atom 0.3/1.0 through ROME (and JSON Feed through {@link JsonFeed}), as safe as a parser can be and as forgiving
  * as real feeds need. Never resolved: a DOCTYPE with an internal subset (where external entities and
  * entity bombs live) rejects the document; a DOCTYPE that only names an external DTD is dropped
  * unread, and ROME itself refuses any DOCTYPE left. Forgiven: HTML entities XML does not declare
@@ -55,6 +56,9 @@ public final class FeedParser {
 
     /** Reads {@code body} as a feed found at {@code url}; relative links resolve against it (or xml:base). */
     public ParsedFeed parse(byte[] body, String contentType, URI url) throws FeedParseException {
+        if (JsonFeed.looksLikeOne(body)) {
+            return JsonFeed.parse(body, url, maxSummaryLength);
+        }
         String text = withoutExternalDoctype(XmlText.decode(body, contentType));
         org.jdom2.Document document = tree(text);
         List<org.jdom2.Element> raw = RawEntries.of(document);
@@ -138,10 +142,14 @@ public final class FeedParser {
                 byKey.putIfAbsent(item.key(), item);
             }
         }
-        List<ParsedItem> items = new ArrayList<>(byKey.values());
-        // newest first; undated items keep their document order, after the dated ones
-        items.sort(Comparator.comparing(ParsedItem::publishedAt, Comparator.nullsLast(Comparator.reverseOrder())));
-        return items;
+        return newestFirst(byKey.values());
+    }
+
+    /** Newest first; undated items keep their document order, after the dated ones. */
+    static List<ParsedItem> newestFirst(Collection<ParsedItem> items) {
+        List<ParsedItem> sorted = new ArrayList<>(items);
+        sorted.sort(Comparator.comparing(ParsedItem::publishedAt, Comparator.nullsLast(Comparator.reverseOrder())));
+        return sorted;
     }
 
     private ParsedItem item(SyndEntry entry, Instant date, URI feedUrl) {

@@ -53,6 +53,15 @@ class FeedDiscoveryTest {
     }
 
     @Test
+    void aJsonFeedIsFoundByItsLinkAndIsItsOwnFeed() throws Exception {
+        server.serve("/micro/", "text/html", """
+                <html><head><link rel="alternate" type="application/feed+json" href="/micro/feed.json"></head></html>""".getBytes());
+        server.serve("/micro/feed.json", "application/feed+json", Corpus.bytes("jsonfeed10.json"));
+        assertThat(discovery.blogFeed(server.url("/micro/"))).isEqualTo(server.url("/micro/feed.json"));
+        assertThat(discovery.blogFeed(server.url("/micro/feed.json"))).isEqualTo(server.url("/micro/feed.json"));
+    }
+
+    @Test
     void noFeedAnywhereIsAClearFailure() {
         server.serve("/", "text/html", Corpus.bytes("blog-page-no-link.html"));
         assertThatThrownBy(() -> discovery.blogFeed(server.url("/"))).isInstanceOf(FeedParseException.class)

@@ -208,6 +208,42 @@ class FeedParserTest {
     }
 
     @Test
+    void jsonFeed11() throws Exception {
+        ParsedFeed feed = parser.parse(Corpus.bytes("jsonfeed11.json"), "application/feed+json", URI.create("https://json.example.org/feed.json"));
+        assertThat(feed.title()).isEqualTo("A JSON & Feed blog");
+        assertThat(titles(feed)).containsExactly("The newer post", "The older post");
+        ParsedItem newer = feed.items().get(0);
+        assertThat(newer.key()).isEqualTo("1042");
+        assertThat(newer.url()).isEqualTo("https://json.example.org/2026/newer");
+        assertThat(newer.summary()).isEqualTo("A summary given apart from the content.");
+        assertThat(newer.imageUrl()).isEqualTo("https://json.example.org/images/newer.png");
+        ParsedItem older = feed.items().get(1);
+        assertThat(older.url()).isEqualTo("https://json.example.org/2026/older");
+        assertThat(older.summary()).isEqualTo("First paragraph. Second paragraph.");
+        assertThat(older.author()).isEqualTo("Ada Author");
+        assertThat(older.publishedAt()).isEqualTo(Instant.parse("2026-12-01T06:00:00Z"));
+    }
+
+    @Test
+    void jsonFeed10() throws Exception {
+        ParsedFeed feed = parse("jsonfeed10.json");
+        assertThat(feed.items()).extracting(ParsedItem::key).containsExactly("mb-1", "mb-2");
+        ParsedItem post = feed.items().get(0);
+        assertThat(post.title()).startsWith("A title-less post").hasSizeLessThanOrEqualTo(80);
+        assertThat(post.author()).isEqualTo("Micro Author");
+        assertThat(post.publishedAt()).isEqualTo(Instant.parse("2026-12-01T13:00:00Z"));
+        assertThat(feed.items().get(1).url()).isEqualTo("https://elsewhere.example.com/story");
+    }
+
+    @Test
+    void jsonThatIsNoJsonFeedIsRefusedWithAClearReason() {
+        assertThatThrownBy(() -> parser.parse("{\"data\": []}".getBytes(StandardCharsets.UTF_8), null, FEED))
+                .isInstanceOf(FeedParseException.class).hasMessageContaining("not a JSON Feed");
+        assertThatThrownBy(() -> parser.parse("{\"version\": ".getBytes(StandardCharsets.UTF_8), null, FEED))
+                .isInstanceOf(FeedParseException.class).hasMessageContaining("does not parse");
+    }
+
+    @Test
     void everyCommonDateFormat() throws Exception {
         ParsedFeed feed = parse("dates.xml");
         assertThat(feed.items()).hasSize(10).allSatisfy(i -> assertThat(i.publishedAt()).as(i.title())
