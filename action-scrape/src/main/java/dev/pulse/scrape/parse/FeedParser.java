@@ -16,6 +16,8 @@ import org.jdom2.JDOMException;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEnclosure;
@@ -37,6 +39,7 @@ import com.rometools.rome.io.impl.Atom10Parser;
  */
 public final class FeedParser {
 
+    private static final Logger log = LoggerFactory.getLogger(FeedParser.class);
     private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE", Pattern.CASE_INSENSITIVE);
     private static final Pattern BARE_AMPERSAND = Pattern.compile("&(?!(?:[A-Za-z][A-Za-z0-9]{0,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});)");
     private static final String MEDIA_NS = "http://search.yahoo.com/mrss/";
@@ -55,10 +58,20 @@ public final class FeedParser {
     }
 
     /** Reads {@code body} as a feed found at {@code url}; relative links resolve against it (or xml:base). */
+    /** An exception no breakage of a feed explains (a bug) is still a FeedParseException, its message starting so. */
+    static final String UNFORESEEN = "Not a feed Pulse can read (";
+
     public ParsedFeed parse(byte[] body, String contentType, URI url) throws FeedParseException {
-        if (JsonFeed.looksLikeOne(body)) {
-            return JsonFeed.parse(body, url, maxSummaryLength);
+        try {
+            return JsonFeed.looksLikeOne(body) ? JsonFeed.parse(body, url, maxSummaryLength) : xml(body, contentType, url);
+        } catch (RuntimeException unforeseen) {
+            // a document no test foresaw must still be its source's failure, not the whole run's
+            log.warn("Feed {} could not be read", url, unforeseen);
+            throw new FeedParseException(UNFORESEEN + unforeseen + ")", unforeseen);
         }
+    }
+
+    private ParsedFeed xml(byte[] body, String contentType, URI url) throws FeedParseException {
         String text = withoutExternalDoctype(XmlText.decode(body, contentType));
         org.jdom2.Document document = tree(text);
         List<org.jdom2.Element> raw = RawEntries.of(document);
@@ -79,16 +92,16 @@ public final class FeedParser {
     private static org.jdom2.Document tree(String text) throws FeedParseException {
         try {
             return SecureXml.read(text, false);
-        } catch (JDOMException | IOException malformed) {
+        } catch (JDOMException | IOException | IllegalArgumentException malformed) {
             try {
                 return SecureXml.read(text, true);
-            } catch (JDOMException | IOException stillMalformed) {
+            } catch (JDOMException | IOException | IllegalArgumentException stillMalformed) {
                 try {
                     return SecureXml.read(withBareAmpersandsEscaped(text), true);
-                } catch (JDOMException | IOException stillMalformedWithAmpersands) {
+                } catch (JDOMException | IOException | IllegalArgumentException stillMalformedWithAmpersands) {
                     try {
                         return SecureXml.read(withBareAmpersandsEscaped(XmlRepair.repaired(text)), true);
-                    } catch (JDOMException | IOException unreadable) {
+                    } catch (JDOMException | IOException | IllegalArgumentException unreadable) {
                         throw new FeedParseException(explain(text, malformed), malformed);
                     }
                 }
@@ -185,7 +198,7 @@ public final class FeedParser {
             return entry.getLink();
         }
         return entry.getLinks().stream().filter(l -> l.getRel() == null || "alternate".equals(l.getRel()))
-                .map(SyndLink::getHref).findFirst().orElse(null);
+                .map(SyndLink::getHref).filter(href -> href != null && !href.isBlank()).findFirst().orElse(null);
     }
 
     private static String html(SyndEntry entry) {
