@@ -61,8 +61,11 @@ public final class TopicWriter {
             return written;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            transactional.abortTransaction();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
+            // left open, the transaction would make the next call's beginTransaction fail as well
+            transactional.abortTransaction();
             throw new IllegalStateException("Could not write to " + record.topic(), e.getCause());
         }
     }
