@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -107,7 +106,7 @@ public final class HttpFetcher implements AutoCloseable {
                 throw carry(new FetchException("HTTP " + status + " without a Location", status, null, null));
             }
             try {
-                return new Hop(null, checkedUrl(url.resolve(location.trim())));
+                return new Hop(null, checkedUrl(location(url, location)));
             } catch (FetchException | IllegalArgumentException e) {
                 throw carry(new FetchException("HTTP " + status + " to an unusable Location: " + location, status,
                         null, e));
@@ -166,13 +165,25 @@ public final class HttpFetcher implements AutoCloseable {
         if (url.getHost() == null || url.getHost().isEmpty()) {
             throw new FetchException("The URL has no host: " + url);
         }
-        try {
-            return new URI(scheme, url.getRawAuthority(), url.getRawPath().isEmpty() ? "/" : url.getRawPath(),
-                    url.getRawQuery(), null).normalize();
-        } catch (URISyntaxException e) {
-            // raw parts re-quoted; fall back to the URL as given without its fragment
-            return URI.create(url.toString().replaceFirst("#.*$", ""));
+        // from the raw parts as they are: URI's multi-argument constructors quote every %, so c%23 would
+        // be requested as c%2523
+        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+        return URI.create(scheme + "://" + url.getRawAuthority() + path
+                + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery())).normalize();
+    }
+
+    /** A Location as servers send it, spaces and raw UTF-8 included, as the URI a browser would follow. */
+    static URI location(URI from, String location) {
+        StringBuilder escaped = new StringBuilder(location.length() + 16);
+        for (byte b : location.strip().getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c <= ' ' || c >= 127 || "\"<>\\^`{|}".indexOf(c) >= 0) {
+                escaped.append('%').append(String.format("%02X", c));
+            } else {
+                escaped.append((char) c);
+            }
         }
+        return from.resolve(escaped.toString());
     }
 
     private Duration remaining(Instant deadline) {

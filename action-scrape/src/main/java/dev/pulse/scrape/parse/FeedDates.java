@@ -12,6 +12,8 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A feed's dates, read the way feedparser would: RFC 822 (with or without day name, seconds, a
@@ -31,6 +33,11 @@ final class FeedDates {
             pattern("yyyy-MM-dd HH:mm[:ss][.SSS]"),
             pattern("[EEE, ]d MMM yyyy HH:mm[:ss]"));
 
+    private static final Pattern ISO_LIKE = Pattern.compile(
+            "(\\d{4}-\\d{2}-\\d{2})[ T](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?) ?((?i:Z|UTC|GMT)|[+-]\\d{2}:?\\d{2})?(?: [A-Za-z]{2,5})?");
+    /** A trailing comment, as in {@code Tue, 01 Dec 2026 08:00:00 +0000 (UTC)}. */
+    private static final Pattern COMMENT = Pattern.compile(" ?\\([^)]*\\)$");
+
     private FeedDates() {
     }
 
@@ -42,7 +49,17 @@ final class FeedDates {
         if (common != null) {
             return common;
         }
-        String value = text.strip().replaceAll("\\s+", " ");
+        String value = COMMENT.matcher(text.strip().replaceAll("\\s+", " ")).replaceFirst("");
+        if (!value.equals(text.strip())) {
+            Instant withoutComment = Rfc822.parse(value);
+            if (withoutComment != null) {
+                return withoutComment;
+            }
+        }
+        Instant isoLike = isoLike(value);
+        if (isoLike != null) {
+            return isoLike;
+        }
         for (DateTimeFormatter format : ZONED) {
             try {
                 return withCentury(ZonedDateTime.parse(value, format)).toInstant();
@@ -65,6 +82,26 @@ final class FeedDates {
             } catch (DateTimeParseException stillNone) {
                 return null;
             }
+        }
+    }
+
+    /**
+     * ISO 8601 as programs print it rather than as the standard spells it: a space before the time or
+     * the offset, any number of fraction digits, {@code +0000}, a zone name after the offset or instead
+     * of it (Ruby's {@code 2026-12-01 08:00:00 +0000}, Go's {@code … +0000 UTC}, Rails' {@code … UTC}).
+     */
+    private static Instant isoLike(String value) {
+        Matcher m = ISO_LIKE.matcher(value);
+        if (!m.matches()) {
+            return null;
+        }
+        String time = m.group(2).length() == 5 ? m.group(2) + ":00" : m.group(2);
+        String zone = m.group(3) == null || m.group(3).matches("(?i)Z|UTC|GMT") ? "Z"
+                : m.group(3).length() == 5 ? m.group(3).substring(0, 3) + ":" + m.group(3).substring(3) : m.group(3);
+        try {
+            return OffsetDateTime.parse(m.group(1) + "T" + time + zone).toInstant();
+        } catch (DateTimeParseException notADate) {
+            return null;
         }
     }
 

@@ -20,7 +20,7 @@ final class Rfc822 {
         int comma = text.indexOf(',');
         int i = comma >= 0 && comma <= 9 ? comma + 1 : 0;
         String[] parts = words(text, i);
-        if (parts == null || parts[2].length() != 4) {
+        if (parts == null || parts[2].length() != 4 && parts[2].length() != 2) {
             return null;
         }
         try {
@@ -28,6 +28,9 @@ final class Rfc822 {
             int at = parts[1].length() == 3 ? MONTHS.indexOf(parts[1].toLowerCase(java.util.Locale.ROOT)) : -1;
             int month = at >= 0 && at % 3 == 0 ? at / 3 + 1 : 0;
             int year = Integer.parseInt(parts[2]);
+            if (parts[2].length() == 2) {
+                year += year >= 70 ? 1900 : 2000; // RFC 822's two-digit years
+            }
             String clock = parts[3];
             String[] time = clock.length() == 8 ? new String[] {clock.substring(0, 2), clock.substring(3, 5), clock.substring(6)}
                     : clock.length() == 5 ? new String[] {clock.substring(0, 2), clock.substring(3)} : new String[0];
@@ -77,6 +80,25 @@ final class Rfc822 {
         switch (zone.toUpperCase(java.util.Locale.ROOT)) {
             case "GMT", "UT", "UTC", "Z":
                 return ZoneOffset.UTC;
+            // RFC 822's own zones are fixed offsets: EST is always -5, whatever the season
+            case "EST", "CDT":
+                return ZoneOffset.ofHours(-5);
+            case "EDT":
+                return ZoneOffset.ofHours(-4);
+            case "CST", "MDT":
+                return ZoneOffset.ofHours(-6);
+            case "MST", "PDT":
+                return ZoneOffset.ofHours(-7);
+            case "PST":
+                return ZoneOffset.ofHours(-8);
+            case "CET":
+                return ZoneOffset.ofHours(1);
+            case "CEST", "EET":
+                return ZoneOffset.ofHours(2);
+            case "EEST":
+                return ZoneOffset.ofHours(3);
+            case "JST":
+                return ZoneOffset.ofHours(9);
             default:
                 if (zone.length() == 5 && (zone.charAt(0) == '+' || zone.charAt(0) == '-')) {
                     int hours = Integer.parseInt(zone.substring(1, 3));

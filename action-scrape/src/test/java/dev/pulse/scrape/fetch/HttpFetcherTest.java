@@ -163,6 +163,27 @@ class HttpFetcherTest {
     }
 
     @Test
+    void anEscapedUrlIsRequestedAsItIsAndARawLocationIsFollowedEscaped() throws Exception {
+        List<String> requested = new java.util.concurrent.CopyOnWriteArrayList<>();
+        server.route("/tags/c#/feed", exchange -> {
+            requested.add(exchange.getRequestURI().getRawPath() + "?" + exchange.getRequestURI().getRawQuery());
+            FeedServer.send(exchange, 200, "application/rss+xml", "<rss/>".getBytes(StandardCharsets.UTF_8));
+        });
+        server.route("/moved", exchange -> {
+            exchange.getResponseHeaders().set("Location", "/café feed?q=\"a b\"");
+            FeedServer.send(exchange, 301, "");
+        });
+        server.route("/café feed", exchange -> {
+            requested.add(exchange.getRequestURI().getRawPath() + "?" + exchange.getRequestURI().getRawQuery());
+            FeedServer.send(exchange, 200, "application/rss+xml", "<rss/>".getBytes(StandardCharsets.UTF_8));
+        });
+        HttpFetcher fetcher = loopbackAllowed();
+        fetcher.fetch(FetchRequest.of(URI.create(server.url("/tags/c%23/feed") + "?q=%22x%22#section")));
+        fetcher.fetch(FetchRequest.of(server.url("/moved")));
+        assertThat(requested).containsExactly("/tags/c%23/feed?q=%22x%22", "/caf%C3%A9%20feed?q=%22a%20b%22");
+    }
+
+    @Test
     void conditionalGetSendsTheValidatorsAndA304IsNotModified() throws Exception {
         server.route("/cond", exchange -> {
             if ("\"v1\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
