@@ -42,6 +42,7 @@ public final class FeedParser {
     private static final Logger log = LoggerFactory.getLogger(FeedParser.class);
     private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE", Pattern.CASE_INSENSITIVE);
     private static final Pattern BARE_AMPERSAND = Pattern.compile("&(?!(?:[A-Za-z][A-Za-z0-9]{0,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});)");
+    private static final Pattern KNOWN_RSS_VERSION = Pattern.compile("0\\.9[0-4]|2\\.0.*");
     private static final String MEDIA_NS = "http://search.yahoo.com/mrss/";
     /** Markup read for an item's summary and image: far more than a summary needs, bounded for huge ones. */
     private static final int MARKUP_READ = 16_384;
@@ -73,7 +74,7 @@ public final class FeedParser {
 
     private ParsedFeed xml(byte[] body, String contentType, URI url) throws FeedParseException {
         String text = withoutExternalDoctype(XmlText.decode(body, contentType));
-        org.jdom2.Document document = tree(text);
+        org.jdom2.Document document = withRssVersionRomeKnows(tree(text));
         List<org.jdom2.Element> raw = RawEntries.of(document);
         List<Instant> dates = RawEntries.takeDates(raw);
         SyndFeed feed;
@@ -82,7 +83,7 @@ public final class FeedParser {
         } catch (FeedException | IllegalArgumentException e) {
             throw new FeedParseException(explain(text, e), e);
         }
-        return new ParsedFeed(PlainText.of(feed.getTitle()), items(feed, dates, url));
+        return new ParsedFeed(PlainText.ofText(feed.getTitle()), items(feed, dates, url));
     }
 
     /**
@@ -107,6 +108,16 @@ public final class FeedParser {
                 }
             }
         }
+    }
+
+    /** ROME matches {@code <rss version>} exactly; feedparser reads a missing or odd one as RSS 2.0, and so does Pulse. */
+    private static org.jdom2.Document withRssVersionRomeKnows(org.jdom2.Document document) {
+        org.jdom2.Element root = document.getRootElement();
+        String version = root.getAttributeValue("version");
+        if (root.getName().equals("rss") && (version == null || !KNOWN_RSS_VERSION.matcher(version.strip()).matches())) {
+            root.setAttribute("version", "2.0");
+        }
+        return document;
     }
 
     private static String withBareAmpersandsEscaped(String text) {
@@ -166,10 +177,12 @@ public final class FeedParser {
     }
 
     private ParsedItem item(SyndEntry entry, Instant date, URI feedUrl) {
-        String link = CanonicalUrl.of(feedUrl, link(entry));
+        String rawLink = link(entry);
+        String link = CanonicalUrl.of(feedUrl, rawLink);
         String uri = entry.getUri();
         if (link == null && uri != null) {
-            link = CanonicalUrl.of(feedUrl, uri);
+            // only a GUID that is itself a web address: a podcast's "4c5c1f36-…" is no path on the feed's host
+            link = CanonicalUrl.of(null, uri);
         }
         if (link == null) {
             link = entry.getEnclosures().stream().map(e -> CanonicalUrl.of(feedUrl, e.getUrl()))
@@ -180,15 +193,17 @@ public final class FeedParser {
         Document markup = html != null && html.indexOf('<') >= 0 ? Jsoup.parseBodyFragment(
                 html.length() > MARKUP_READ ? html.substring(0, MARKUP_READ) : html) : null;
         String text = markup != null ? PlainText.of(markup) : PlainText.of(html);
-        String title = PlainText.of(entry.getTitle());
+        String title = PlainText.ofText(entry.getTitle());
         if (title == null) {
             title = PlainText.cut(text, 80);
         }
         if (link == null || title == null) {
             return null; // nothing to link to, or nothing to call it
         }
-        boolean ownGuid = uri != null && !uri.isBlank() && !uri.equals(link(entry));
-        String key = ownGuid ? uri.strip() : link;
+        boolean ownGuid = uri != null && !uri.isBlank() && !uri.equals(rawLink);
+        // without a GUID, items told apart only by the fragment (a changelog's #v1, #v2) stay apart
+        String fragment = rawLink == null || rawLink.indexOf('#') < 0 ? "" : rawLink.substring(rawLink.indexOf('#'));
+        String key = ownGuid ? uri.strip() : fragment.length() > 1 ? link + fragment : link;
         return new ParsedItem(key, ownGuid ? uri.strip() : null, link, title, PlainText.cut(text, maxSummaryLength),
                 author(entry), date, image(entry, feedUrl, markup), 0, 0);
     }
@@ -207,13 +222,32 @@ public final class FeedParser {
             return description.getValue();
         }
         return entry.getContents().stream().map(SyndContent::getValue).filter(v -> v != null && !v.isBlank())
-                .findFirst().orElse(null);
+                .findFirst().orElseGet(() -> mediaDescription(entry.getForeignMarkup()));
+    }
+
+    /** YouTube's and many video feeds' only text: media:description, perhaps inside media:group. */
+    private static String mediaDescription(List<org.jdom2.Element> markup) {
+        for (org.jdom2.Element element : markup) {
+            if (!MEDIA_NS.equals(element.getNamespaceURI())) {
+                continue;
+            }
+            if (element.getName().equals("description") && !element.getTextTrim().isEmpty()) {
+                return element.getText();
+            }
+            if (element.getName().equals("group")) {
+                String inGroup = mediaDescription(element.getChildren());
+                if (inGroup != null) {
+                    return inGroup;
+                }
+            }
+        }
+        return null;
     }
 
     private static String author(SyndEntry entry) {
-        String author = PlainText.of(entry.getAuthor());
+        String author = PlainText.ofText(entry.getAuthor());
         if (author == null) {
-            author = entry.getAuthors().stream().map(SyndPerson::getName).map(PlainText::of)
+            author = entry.getAuthors().stream().map(SyndPerson::getName).map(PlainText::ofText)
                     .filter(a -> a != null).findFirst().orElse(null);
         }
         return author;

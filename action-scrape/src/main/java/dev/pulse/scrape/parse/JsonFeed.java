@@ -45,7 +45,7 @@ final class JsonFeed {
                 byKey.putIfAbsent(item.key(), item);
             }
         }
-        return new ParsedFeed(PlainText.of(text(root.path("title"))), FeedParser.newestFirst(byKey.values()));
+        return new ParsedFeed(PlainText.ofText(text(root.path("title"))), FeedParser.newestFirst(byKey.values()));
     }
 
     private static ParsedItem item(JsonNode entry, URI feedUrl, int maxSummaryLength) {
@@ -53,8 +53,11 @@ final class JsonFeed {
         if (url == null) {
             url = CanonicalUrl.of(feedUrl, text(entry.path("external_url")));
         }
-        String summary = PlainText.of(first(entry, "summary", "content_html", "content_text"));
-        String title = PlainText.of(text(entry.path("title")));
+        // summary and content_text are plain text by the spec; content_html is HTML
+        String summaryText = first(entry, "summary");
+        String summary = summaryText != null ? PlainText.ofText(summaryText) : first(entry, "content_html") != null
+                ? PlainText.of(first(entry, "content_html")) : PlainText.ofText(first(entry, "content_text"));
+        String title = PlainText.ofText(text(entry.path("title")));
         if (title == null) {
             title = PlainText.cut(summary, 80); // title-less posts, as micro-blogs publish them
         }
@@ -72,7 +75,7 @@ final class JsonFeed {
     /** 1.1's {@code authors}, else 1.0's {@code author}. */
     private static String author(JsonNode entry) {
         JsonNode author = entry.path("authors").isArray() ? entry.path("authors").path(0) : entry.path("author");
-        return PlainText.of(text(author.path("name")));
+        return PlainText.ofText(text(author.path("name")));
     }
 
     private static String first(JsonNode entry, String... fields) {

@@ -1,7 +1,10 @@
 package dev.pulse.scrape.parse;
 
+import java.util.regex.Pattern;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.parser.Parser;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
@@ -20,6 +23,11 @@ public final class PlainText {
             "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr", "tr", "td", "th", "figcaption", "section",
             "article", "header", "footer", "aside"));
 
+    private static final Pattern HTML_TAG = Pattern.compile("</?(?:a|abbr|acronym|address|article|aside|b|big|blockquote"
+            + "|br|center|cite|code|del|dfn|div|em|embed|figure|font|h[1-6]|hr|i|iframe|img|ins|kbd|li|mark|object|ol|p"
+            + "|pre|q|s|samp|script|section|small|span|strike|strong|style|sub|sup|svg|table|td|th|tr|tt|u|ul|var)"
+            + "(?:\\s[^>]*)?/?>", Pattern.CASE_INSENSITIVE);
+
     private PlainText() {
     }
 
@@ -33,6 +41,18 @@ public final class PlainText {
         return of(Jsoup.parseBodyFragment(html));
     }
 
+    /**
+     * Text that is HTML only when it looks like HTML (a tag HTML has, as feedparser judges): a title
+     * such as {@code Option<T> and <dialog>} stays as written; {@code <b>Bold</b> news} becomes text.
+     */
+    public static String ofText(String text) {
+        if (text == null || text.indexOf('<') < 0 || HTML_TAG.matcher(text).find()) {
+            return of(text);
+        }
+        String decoded = text.indexOf('&') < 0 ? text : Parser.unescapeEntities(text, false);
+        return nonEmpty(collapsed(decoded.strip()));
+    }
+
     static String of(Document html) {
         return nonEmpty(TEXT_ONLY.clean(html).body().text().strip());
     }
@@ -42,7 +62,7 @@ public final class PlainText {
         return cut(of(html), max);
     }
 
-    static String cut(String text, int max) {
+    public static String cut(String text, int max) {
         if (text == null || text.length() <= max) {
             return text;
         }

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * A feed's bytes as text, the way a forgiving reader decodes them: a byte-order mark first, then the
  * XML declaration's encoding, then the HTTP charset, then UTF-8; bytes that are not valid in the chosen
- * charset (a feed that says UTF-8 and sends Windows-1252) are read as Windows-1252, the usual truth.
+ * charset (a feed that says UTF-8 and sends Windows-1252) are read as Windows-1252, the usual truth;
+ * bytes labelled Latin-1 that are valid UTF-8 are UTF-8.
  * Whatever precedes the first tag (BOM, blank lines) is dropped.
  */
 final class XmlText {
@@ -47,13 +48,29 @@ final class XmlText {
         if (charset == null) {
             charset = StandardCharsets.UTF_8;
         }
-        String text = strict(body, skip, charset);
+        String text = charset.equals(WINDOWS_1252) ? strictUtf8WithNonAscii(body) : null;
+        if (text == null) {
+            text = strict(body, skip, charset);
+        }
         if (text == null) {
             text = new String(body, skip, body.length - skip, charset.equals(StandardCharsets.UTF_8)
                     || charset.name().toLowerCase(Locale.ROOT).startsWith("iso-8859-1") ? WINDOWS_1252 : charset);
         }
         int start = text.indexOf('<');
         return start > 0 ? text.substring(start) : text;
+    }
+
+    /**
+     * Text labelled Latin-1 or Windows-1252 whose bytes are valid UTF-8 with multi-byte sequences is
+     * UTF-8 (a template's stale declaration): Latin-1 text almost never forms such sequences by chance.
+     */
+    private static String strictUtf8WithNonAscii(byte[] body) {
+        for (byte b : body) {
+            if (b < 0) {
+                return strict(body, 0, StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     private static String declared(byte[] body) {

@@ -58,7 +58,7 @@ final class RedditListing {
 
     private ParsedItem item(JsonNode post, URI site) {
         String name = post.path("name").asString(null);
-        String title = PlainText.of(post.path("title").asString(null));
+        String title = PlainText.ofText(post.path("title").asString(null));
         String permalink = CanonicalUrl.of(site, post.path("permalink").asString(null));
         String url = post.path("is_self").asBoolean(false) ? permalink : CanonicalUrl.of(site, post.path("url").asString(null));
         if (name == null || title == null || (url == null && permalink == null)) {
@@ -67,7 +67,7 @@ final class RedditListing {
         Instant created = post.hasNonNull("created_utc") ? Instant.ofEpochSecond(post.path("created_utc").asLong()) : null;
         String thumbnail = post.path("thumbnail").asString("");
         return new ParsedItem(name, name, url != null ? url : permalink, title,
-                PlainText.summary(post.path("selftext").asString(null), maxSummaryLength),
+                PlainText.cut(PlainText.ofText(post.path("selftext").asString(null)), maxSummaryLength),
                 post.path("author").asString(null), created,
                 thumbnail.startsWith("http") ? CanonicalUrl.of(site, thumbnail) : null,
                 post.path("score").asDouble(0), post.path("num_comments").asInt(0));

@@ -110,6 +110,16 @@ class FeedParserTest {
     }
 
     @Test
+    void utf8BytesUnderAStaleLatin1DeclarationAreUtf8() throws Exception {
+        byte[] body = """
+                <?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>Stale</title>
+                <item><title>Café crème</title><link>https://example.org/1</link></item></channel></rss>"""
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(titles(parser.parse(body, "application/rss+xml; charset=utf-8", FEED))).containsExactly("Café crème");
+        assertThat(titles(parser.parse(body, null, FEED))).containsExactly("Café crème");
+    }
+
+    @Test
     void noDeclaredCharsetAndLatin1Bytes() throws Exception {
         assertThat(titles(parse("no-charset-latin1.xml"))).contains("Müller über Größe");
     }
@@ -270,6 +280,58 @@ class FeedParserTest {
         assertThat(feed.items()).allSatisfy(i -> {
             assertThat(i.url()).startsWith("https://www.youtube.com/watch?v=");
             assertThat(i.imageUrl()).startsWith("https://i1.ytimg.com/vi/");
+            assertThat(i.summary()).as("media:description, YouTube's only text").isNotBlank();
         });
+    }
+
+    private ParsedFeed parseText(String document) throws FeedParseException {
+        return parser.parse(document.getBytes(StandardCharsets.UTF_8), null, FEED);
+    }
+
+    @Test
+    void aTitleIsHtmlOnlyWhenItLooksLikeHtml() throws Exception {
+        ParsedFeed feed = parseText("""
+                <feed xmlns="http://www.w3.org/2005/Atom"><title>Releases of Option&lt;T&gt;</title>
+                  <entry><title>Support Option&lt;T&gt; and &lt;dialog&gt;</title><id>tag:example.org,2026:1</id>
+                    <link href="https://example.org/1"/><updated>2026-12-01T08:00:00Z</updated></entry>
+                  <entry><title type="html">&lt;b&gt;Bold&lt;/b&gt; 1 &amp;lt; 2</title><id>tag:example.org,2026:2</id>
+                    <link href="https://example.org/2"/><updated>2026-12-01T07:00:00Z</updated></entry>
+                </feed>""");
+        assertThat(feed.title()).isEqualTo("Releases of Option<T>");
+        assertThat(titles(feed)).containsExactly("Support Option<T> and <dialog>", "Bold 1 < 2");
+    }
+
+    @Test
+    void aPodcastGuidThatIsNoPermalinkIsNoLinkAndTheEnclosureIs() throws Exception {
+        ParsedFeed feed = parseText("""
+                <rss version="2.0"><channel><title>Pod</title>
+                  <item><title>Ep 1</title><guid isPermaLink="false">4c5c1f36-aaaa</guid>
+                    <enclosure url="https://media.example.com/ep1.mp3" length="1" type="audio/mpeg"/></item>
+                </channel></rss>""");
+        assertThat(feed.items()).singleElement().satisfies(item -> {
+            assertThat(item.url()).isEqualTo("https://media.example.com/ep1.mp3");
+            assertThat(item.key()).isEqualTo("4c5c1f36-aaaa");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<rss>", "<rss version=\"2\">", "<rss version=\" 2.0 \">"})
+    void anRssVersionRomeDoesNotKnowIsReadAsRss2(String root) throws Exception {
+        ParsedFeed feed = parseText(root + """
+                <channel><title>No version</title><item><title>One</title><link>https://example.org/1</link></item>
+                </channel></rss>""");
+        assertThat(titles(feed)).containsExactly("One");
+    }
+
+    @Test
+    void itemsWithoutGuidsToldApartByTheFragmentStayApart() throws Exception {
+        ParsedFeed feed = parseText("""
+                <rss version="2.0"><channel><title>Changelog</title>
+                  <item><title>v2</title><link>https://example.org/changelog#v2</link></item>
+                  <item><title>v1</title><link>https://example.org/changelog#v1</link></item>
+                  <item><title>v1 again</title><link>https://example.org/changelog#v1</link></item>
+                </channel></rss>""");
+        assertThat(titles(feed)).containsExactly("v2", "v1");
+        assertThat(feed.items()).extracting(ParsedItem::url).containsOnly("https://example.org/changelog");
     }
 }

@@ -16,6 +16,14 @@ class PlainTextTest {
     }
 
     @Test
+    void textIsHtmlOnlyWhenItHasAnHtmlTag() {
+        assertThat(PlainText.ofText("Result<T, E> for <dialog> users")).isEqualTo("Result<T, E> for <dialog> users");
+        assertThat(PlainText.ofText("a &lt; b &amp;  c")).isEqualTo("a < b & c");
+        assertThat(PlainText.ofText("<b>Bold</b> <script>x()</script>news")).isEqualTo("Bold news");
+        assertThat(PlainText.ofText("Fish &amp; chips")).isEqualTo("Fish & chips");
+    }
+
+    @Test
     void blocksAndLineBreaksSeparateWords() {
         assertThat(PlainText.of("<p>One.</p><p>Two.</p>")).isEqualTo("One. Two.");
         assertThat(PlainText.of("first line<br>second line<br/>third")).isEqualTo("first line second line third");
