@@ -244,6 +244,38 @@ class ScrapeStageTest extends ScrapeServiceTest {
     }
 
     @Test
+    void theValidatorsSentAreTheOnesTheLastAnswerGave() {
+        String path = "/stage/validators.xml";
+        byte[] body = TestFeeds.rss("validators", 2);
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SERVER.route(path, exchange -> {
+            String etag = exchange.getRequestHeaders().getFirst("If-None-Match");
+            asked.add(etag + " / " + exchange.getRequestHeaders().getFirst("If-Modified-Since"));
+            if (etag == null) {
+                // behind a new CDN: no ETag any more, Last-Modified only
+                exchange.getResponseHeaders().set("Last-Modified", "Tue, 01 Dec 2026 08:00:00 GMT");
+                FeedServer.send(exchange, 200, "application/rss+xml", body);
+            } else if (etag.equals("\"v2\"")) {
+                FeedServer.send(exchange, 200, "application/rss+xml", body); // ETag dropped from here on
+            } else {
+                exchange.getResponseHeaders().set("ETag", "\"v2\""); // a 304 that renews the validator
+                FeedServer.send(exchange, 304, null, new byte[0]);
+            }
+        });
+        UUID workspace = workspace();
+        addFeed(workspace, "rss", SERVER.url(path).toString());
+        db.sql("INSERT INTO feeds (id, feed_key, source_type, etag) VALUES (gen_random_uuid(), ?, 'rss', '\"v1\"')")
+                .param(SERVER.url(path).toString()).update();
+        for (int i = 0; i < 3; i++) {
+            run(jobDue(workspace, List.of(), 10));
+            staleFeeds();
+        }
+        assertThat(asked).containsExactly("\"v1\" / null", "\"v2\" / null", "null / null");
+        run(jobDue(workspace, List.of(), 10));
+        assertThat(asked.get(3)).isEqualTo("null / Tue, 01 Dec 2026 08:00:00 GMT");
+    }
+
+    @Test
     void typeNamesSelectTheWorkspaceSourcesOfThoseTypes() {
         String listing = new String(Corpus.bytes("reddit-listing.json"), StandardCharsets.UTF_8)
                 .replaceAll("\"created_utc\": [0-9.]+", "\"created_utc\": " + Instant.now().minusSeconds(60).getEpochSecond());

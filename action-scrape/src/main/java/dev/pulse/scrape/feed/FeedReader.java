@@ -15,6 +15,7 @@ import java.util.concurrent.Semaphore;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 import dev.pulse.contracts.messages.SourceOutcome;
@@ -130,6 +131,10 @@ public class FeedReader {
         try {
             return source.type() == SourceType.REDDIT ? readListing(source, feed, now) : readFeed(source, feed, now);
         } catch (FetchException e) {
+            if (e.ours()) {
+                // this instance's own queue was too long: nothing the feed did, so nothing held against it
+                return new SourceRead(source, feed.id(), feed.title(), SourceOutcome.FAILED, e.getMessage(), 0, 0, false);
+            }
             Instant notBefore = later(backoff(feed.consecutiveFailures() + 1, now), e.retryAfter());
             feeds.failed(feed, source.type(), e.getMessage(), now, notBefore);
             log.info("Source {} failed: {}", source.name(), e.getMessage());
@@ -139,6 +144,14 @@ public class FeedReader {
             feeds.failed(feed, source.type(), e.getMessage(), now, backoff(feed.consecutiveFailures() + 1, now));
             log.info("Source {} is not readable: {}", source.name(), e.getMessage());
             return new SourceRead(source, feed.id(), feed.title(), SourceOutcome.FAILED, e.getMessage(), 0, 0, true);
+        } catch (DataAccessException e) {
+            throw e; // the database, not the source: the run is retried
+        } catch (RuntimeException e) {
+            // a response no test foresaw is this source's failure (and backed off), never the end of the run
+            log.warn("Source {} could not be read", source.name(), e);
+            String reason = "Could not be read (" + e + ")";
+            feeds.failed(feed, source.type(), reason, now, backoff(feed.consecutiveFailures() + 1, now));
+            return new SourceRead(source, feed.id(), feed.title(), SourceOutcome.FAILED, reason, 0, 0, false);
         }
     }
 
@@ -147,7 +160,9 @@ public class FeedReader {
                 feed.lastModified()));
         Instant freshUntil = now.plus(freshness(response.maxAge()));
         if (response.notModified()) {
-            feeds.notModified(feed, source.type(), now, freshUntil);
+            feeds.notModified(feed, source.type(), response.header("etag") != null ? response.header("etag") : feed.etag(),
+                    response.header("last-modified") != null ? response.header("last-modified") : feed.lastModified(),
+                    now, freshUntil);
             return new SourceRead(source, feed.id(), feed.title(), SourceOutcome.NOT_MODIFIED, null, feed.itemsRead(), 0, false);
         }
         ParsedFeed parsed = parse(response);

@@ -55,15 +55,18 @@ class FeedRepository {
                                last_fetched_at, fresh_until)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (feed_key) DO UPDATE SET title = coalesce(EXCLUDED.title, feeds.title),
-                etag = coalesce(EXCLUDED.etag, feeds.etag), last_modified = coalesce(EXCLUDED.last_modified, feeds.last_modified),
+                etag = EXCLUDED.etag, last_modified = EXCLUDED.last_modified,
                 last_outcome = EXCLUDED.last_outcome, last_item_count = EXCLUDED.last_item_count,
                 last_fetched_at = EXCLUDED.last_fetched_at, fresh_until = EXCLUDED.fresh_until,
                 consecutive_failures = 0, last_error = NULL, next_fetch_not_before = NULL
             RETURNING id""";
 
-    /** A fetch that changed nothing (304): the feed is fresh again, its items stay as they are. */
-    void notModified(Feed feed, SourceType type, Instant now, Instant freshUntil) {
-        db.sql(UPSERT_FETCHED).params(feed.id(), feed.key(), type(type), null, null, null, "not_modified",
+    /**
+     * A fetch that changed nothing (304): the feed is fresh again, its items stay as they are. The
+     * validators are the ones to send next time: as the 304 updated them, else as they were.
+     */
+    void notModified(Feed feed, SourceType type, String etag, String lastModified, Instant now, Instant freshUntil) {
+        db.sql(UPSERT_FETCHED).params(feed.id(), feed.key(), type(type), null, etag, lastModified, "not_modified",
                 feed.itemsRead(), ts(now), ts(freshUntil)).query(UUID.class).single();
     }
 

@@ -10,6 +10,7 @@ public class FetchException extends Exception {
 
     private final int status;
     private final Instant retryAfter;
+    private final boolean ours;
 
     public FetchException(String reason) {
         this(reason, 0, null, null);
@@ -20,9 +21,23 @@ public class FetchException extends Exception {
     }
 
     public FetchException(String reason, int status, Instant retryAfter, Throwable cause) {
+        this(reason, status, retryAfter, cause, false);
+    }
+
+    private FetchException(String reason, int status, Instant retryAfter, Throwable cause, boolean ours) {
         super(reason, cause);
         this.status = status;
         this.retryAfter = retryAfter;
+        this.ours = ours;
+    }
+
+    /** A failure of this instance (its per-host queue was too long), not of the feed: held against nothing. */
+    static FetchException ours(String reason) {
+        return new FetchException(reason, 0, null, null, true);
+    }
+
+    public boolean ours() {
+        return ours;
     }
 
     public int status() {

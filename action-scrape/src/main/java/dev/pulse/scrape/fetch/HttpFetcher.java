@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -48,36 +50,62 @@ public final class HttpFetcher implements AutoCloseable {
         this.clock = clock;
     }
 
+    /**
+     * The total timeout runs from the moment the first request may go out: time spent in this
+     * instance's own per-host queue has its own limit (as long again) and is never the feed's failure.
+     */
     public FetchResponse fetch(FetchRequest request) throws FetchException {
-        Instant deadline = clock.instant().plus(settings.totalTimeout());
-        URI url = checkedUrl(request.url());
+        URI first = checkedUrl(request.url());
+        String credentials = first.getRawUserInfo();
+        URI url = withoutUserInfo(first);
+        Instant deadline = null;
         for (int hop = 0; hop <= settings.maxRedirects(); hop++) {
-            Hop result = exchange(request, url, deadline);
-            if (result.redirect() == null) {
-                return result.response();
+            String host = url.getHost().toLowerCase(Locale.ROOT);
+            enter(host);
+            try {
+                deadline = deadline != null ? deadline : clock.instant().plus(settings.totalTimeout());
+                boolean sameOrigin = sameOrigin(first, url);
+                Hop result = exchange(request, url, host, deadline, sameOrigin ? credentials : null, sameOrigin);
+                if (result.redirect() == null) {
+                    return result.response();
+                }
+                url = result.redirect();
+            } finally {
+                hosts.leave(host);
             }
-            url = result.redirect();
         }
         throw new FetchException("More than " + settings.maxRedirects() + " redirects (last to " + url + ")");
     }
 
-    private Hop exchange(FetchRequest request, URI url, Instant deadline) throws FetchException {
-        String host = url.getHost().toLowerCase(Locale.ROOT);
+    private void enter(String host) throws FetchException {
         Instant held = hosts.heldUntil(host);
         if (held != null) {
             throw new FetchException(host + " asked to be left alone until " + held + " (Retry-After)", 0, held, null);
         }
         try {
-            if (!hosts.enter(host, remaining(deadline))) {
-                throw new FetchException("Timed out after " + settings.totalTimeout().toSeconds()
-                        + " s waiting for a free connection to " + host);
+            if (!hosts.enter(host, settings.totalTimeout())) {
+                throw FetchException.ours("Waited " + settings.totalTimeout().toSeconds() + " s for one of this"
+                        + " instance's " + settings.perHostConcurrency() + " connections to " + host + " without one coming free");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FetchException("Interrupted", e);
         }
+    }
+
+    private Hop exchange(FetchRequest request, URI url, String host, Instant deadline, String credentials,
+            boolean sameOrigin) throws FetchException {
         HttpUriRequestBase get = request.form() == null ? new HttpGet(url) : form(url, request.form());
-        request.headers().forEach(get::setHeader);
+        // credentials go to the origin they were given for, never to where a redirect points
+        request.headers().forEach((name, value) -> {
+            if (sameOrigin || !name.equalsIgnoreCase("authorization")) {
+                get.setHeader(name, value);
+            }
+        });
+        if (credentials != null) {
+            get.setHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    URLDecoder.decode(credentials, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8)));
+        }
         ScheduledFuture<?> timer = deadlines.schedule(get::cancel, remaining(deadline).toMillis(), TimeUnit.MILLISECONDS);
         try {
             return client.execute(get, response -> read(url, response, host, request.form() == null));
@@ -93,8 +121,17 @@ public final class HttpFetcher implements AutoCloseable {
             throw new FetchException(describe(e), e);
         } finally {
             timer.cancel(false);
-            hosts.leave(host);
         }
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
+                && a.getPort() == b.getPort();
+    }
+
+    /** HttpClient refuses URLs with user:password@; they are sent as Basic credentials instead. */
+    private static URI withoutUserInfo(URI url) {
+        return url.getRawUserInfo() == null ? url : URI.create(url.toString().replace(url.getRawUserInfo() + "@", ""));
     }
 
     private Hop read(URI url, ClassicHttpResponse response, String host, boolean mayRedirect) throws IOException {
@@ -124,9 +161,14 @@ public final class HttpFetcher implements AutoCloseable {
                     + (until == null ? "" : " (Retry-After: until " + until + ")"), status, until, null));
         }
         if (status != 200) {
-            throw carry(new FetchException("HTTP " + status + " " + response.getReasonPhrase(), status, null, null));
+            throw carry(new FetchException("HTTP " + status + " " + response.getReasonPhrase()
+                    + (status == 204 ? " (no content: the server sent no feed this time)" : ""), status, null, null));
         }
         byte[] body = body(response.getEntity());
+        if (body.length == 0) {
+            // a crashed script or a CDN hiccup, not a feed that is gone: failed for now, tried again later
+            throw carry(new FetchException("HTTP 200 with an empty body", 200, null, null));
+        }
         return new Hop(new FetchResponse(200, url, body, headers, CacheControl.maxAge(headers)), null);
     }
 

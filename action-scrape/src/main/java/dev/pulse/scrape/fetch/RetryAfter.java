@@ -19,7 +19,8 @@ final class RetryAfter {
         String value = header.trim();
         Instant until;
         try {
-            until = now.plusSeconds(Math.max(0, Long.parseLong(value)));
+            // clamped before adding: a value near Long.MAX_VALUE would overflow the instant
+            until = now.plusSeconds(Math.min(Math.max(0, Long.parseLong(value)), cap.toSeconds() + 1));
         } catch (NumberFormatException notSeconds) {
             try {
                 until = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();

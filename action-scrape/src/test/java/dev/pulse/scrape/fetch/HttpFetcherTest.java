@@ -184,6 +184,78 @@ class HttpFetcherTest {
     }
 
     @Test
+    void timeInThisInstancesQueueIsNotTheFeedsTimeout() throws Exception {
+        server.route("/slow", exchange -> {
+            try {
+                Thread.sleep(1_200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            FeedServer.send(exchange, 200, "application/rss+xml", "<rss/>".getBytes(StandardCharsets.UTF_8));
+        });
+        // one connection per host, 2 s per fetch: the second waits 1.2 s in the queue, then has its full 2 s
+        HttpFetcher fetcher = fetcher(List.of("127.0.0.1/32"), 1, Duration.ofSeconds(2));
+        List<CompletableFuture<FetchResponse>> both = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            both.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return fetcher.fetch(FetchRequest.of(server.url("/slow")));
+                } catch (FetchException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        both.forEach(CompletableFuture::join);
+        assertThat(server.hits("/slow")).isEqualTo(2);
+    }
+
+    @Test
+    void anEmptyOkIsAFailureForNowAndA204Says() {
+        server.serve("/empty", "application/rss+xml", new byte[0]);
+        server.route("/none", exchange -> {
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        HttpFetcher fetcher = loopbackAllowed();
+        assertThatThrownBy(() -> fetcher.fetch(FetchRequest.of(server.url("/empty")))).isInstanceOf(FetchException.class)
+                .hasMessageContaining("empty body");
+        assertThatThrownBy(() -> fetcher.fetch(FetchRequest.of(server.url("/none")))).isInstanceOf(FetchException.class)
+                .hasMessageContaining("HTTP 204");
+    }
+
+    @Test
+    void aRetryAfterBeyondAnyInstantIsCapped() {
+        server.route("/forever", exchange -> {
+            exchange.getResponseHeaders().set("Retry-After", String.valueOf(Long.MAX_VALUE));
+            FeedServer.send(exchange, 503, "later");
+        });
+        assertThatThrownBy(() -> loopbackAllowed().fetch(FetchRequest.of(server.url("/forever"))))
+                .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.retryAfter())
+                        .isBefore(Instant.now().plus(Duration.ofHours(1)).plusSeconds(5)));
+    }
+
+    @Test
+    void credentialsInTheUrlAreSentAsBasicAndNeverToAnotherHost() throws Exception {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        FeedServer other = new FeedServer();
+        try (other) {
+            other.route("/elsewhere", exchange -> {
+                seen.add("elsewhere " + exchange.getRequestHeaders().getFirst("Authorization"));
+                FeedServer.send(exchange, 200, "application/rss+xml", "<rss/>".getBytes(StandardCharsets.UTF_8));
+            });
+            server.route("/private", exchange -> {
+                seen.add("private " + exchange.getRequestHeaders().getFirst("Authorization"));
+                exchange.getResponseHeaders().set("Location", "http://localhost:" + other.port() + "/elsewhere");
+                FeedServer.send(exchange, 302, "");
+            });
+            URI withCredentials = URI.create(server.url("/private").toString().replace("://", "://reader:s%40cret@"));
+            loopbackAllowed().fetch(FetchRequest.of(withCredentials));
+        }
+        String basic = java.util.Base64.getEncoder().encodeToString("reader:s@cret".getBytes(StandardCharsets.UTF_8));
+        assertThat(seen).containsExactly("private Basic " + basic, "elsewhere null");
+    }
+
+    @Test
     void conditionalGetSendsTheValidatorsAndA304IsNotModified() throws Exception {
         server.route("/cond", exchange -> {
             if ("\"v1\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
