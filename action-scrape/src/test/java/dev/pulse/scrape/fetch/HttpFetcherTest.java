@@ -48,6 +48,20 @@ class HttpFetcherTest {
         return fetcher(List.of("127.0.0.1/32"), 4, Duration.ofSeconds(3));
     }
 
+    private static void fetchTogether(HttpFetcher fetcher, URI url, int times) {
+        List<CompletableFuture<FetchResponse>> all = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            all.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return fetcher.fetch(FetchRequest.of(url));
+                } catch (FetchException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        all.forEach(CompletableFuture::join);
+    }
+
     @AfterEach
     void close() throws IOException {
         for (HttpFetcher fetcher : fetchers) {
@@ -195,17 +209,7 @@ class HttpFetcherTest {
         });
         // one connection per host, 2 s per fetch: the second waits 1.2 s in the queue, then has its full 2 s
         HttpFetcher fetcher = fetcher(List.of("127.0.0.1/32"), 1, Duration.ofSeconds(2));
-        List<CompletableFuture<FetchResponse>> both = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            both.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    return fetcher.fetch(FetchRequest.of(server.url("/slow")));
-                } catch (FetchException e) {
-                    throw new IllegalStateException(e);
-                }
-            }));
-        }
-        both.forEach(CompletableFuture::join);
+        fetchTogether(fetcher, server.url("/slow"), 2);
         assertThat(server.hits("/slow")).isEqualTo(2);
     }
 
@@ -320,17 +324,7 @@ class HttpFetcherTest {
             FeedServer.send(exchange, 200, "application/rss+xml", "<rss/>".getBytes(StandardCharsets.UTF_8));
         });
         HttpFetcher fetcher = fetcher(List.of("127.0.0.1/32"), 2, Duration.ofSeconds(10));
-        List<CompletableFuture<FetchResponse>> all = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            all.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    return fetcher.fetch(FetchRequest.of(server.url("/slow")));
-                } catch (FetchException e) {
-                    throw new IllegalStateException(e);
-                }
-            }));
-        }
-        all.forEach(CompletableFuture::join);
+        fetchTogether(fetcher, server.url("/slow"), 8);
         assertThat(server.hits("/slow")).isEqualTo(8);
         assertThat(server.mostInFlight()).isEqualTo(2);
     }
