@@ -15,6 +15,9 @@ public final class AddressGuard {
 
     private static final Network CARRIER_GRADE_NAT = Network.parse("100.64.0.0/10");
     private static final Network UNIQUE_LOCAL_V6 = Network.parse("fc00::/7");
+    /** IETF protocol assignments (192.0.0.0/24) and NAT64 (64:ff9b::/96, which reaches any IPv4 address, private ones too). */
+    private static final Network PROTOCOL_ASSIGNMENTS = Network.parse("192.0.0.0/24");
+    private static final Network NAT64 = Network.parse("64:ff9b::/96");
 
     private final List<Network> allowed;
 
@@ -38,7 +41,8 @@ public final class AddressGuard {
         if (plain.isLinkLocalAddress()) {
             return "link-local";
         }
-        if (plain.isSiteLocalAddress() || CARRIER_GRADE_NAT.contains(plain) || UNIQUE_LOCAL_V6.contains(plain)) {
+        if (plain.isSiteLocalAddress() || CARRIER_GRADE_NAT.contains(plain) || UNIQUE_LOCAL_V6.contains(plain)
+                || PROTOCOL_ASSIGNMENTS.contains(plain) || NAT64.contains(plain)) {
             return "private";
         }
         if (plain.isMulticastAddress()) {

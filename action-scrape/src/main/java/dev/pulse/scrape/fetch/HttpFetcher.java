@@ -164,6 +164,12 @@ public final class HttpFetcher implements AutoCloseable {
             throw carry(new FetchException("HTTP " + status + " " + response.getReasonPhrase()
                     + (status == 204 ? " (no content: the server sent no feed this time)" : ""), status, null, null));
         }
+        String encoding = headers.get("content-encoding");
+        if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+            // gzip and deflate were decoded (and the header removed); bytes in any other coding are no feed
+            throw carry(new FetchException("The body is compressed with " + encoding + ", which Pulse does not"
+                    + " decode (it asks for gzip or deflate)", 200, null, null));
+        }
         byte[] body = body(response.getEntity());
         if (body.length == 0) {
             // a crashed script or a CDN hiccup, not a feed that is gone: failed for now, tried again later

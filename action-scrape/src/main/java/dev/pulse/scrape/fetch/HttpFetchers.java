@@ -30,6 +30,7 @@ public final class HttpFetchers {
         var connections = new GuardedConnections(guard)
                 .setMaxConnTotal(settings.maxConnections())
                 .setMaxConnPerRoute(settings.perHostConcurrency())
+                .setDnsResolver(new BoundedDnsResolver(settings.connectTimeout()))
                 .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true)
                         .setSoTimeout(Timeout.of(settings.readTimeout())).build())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()

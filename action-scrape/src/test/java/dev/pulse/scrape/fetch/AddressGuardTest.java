@@ -16,7 +16,7 @@ class AddressGuardTest {
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1", "127.8.9.10", "::1", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1",
             "100.64.0.1", "fd00::1", "169.254.169.254", "fe80::1", "224.0.0.1", "ff02::1", "0.0.0.0", "::",
-            "::ffff:127.0.0.1", "::ffff:10.0.0.1"})
+            "::ffff:127.0.0.1", "::ffff:10.0.0.1", "192.0.0.8", "64:ff9b::a00:1", "64:ff9b::7f00:1"})
     void refusesInternalAddresses(String address) {
         assertThatThrownBy(() -> guard.check(InetAddress.getByName(address))).isInstanceOf(BlockedAddressException.class);
     }

@@ -228,6 +228,16 @@ class HttpFetcherTest {
     }
 
     @Test
+    void aBodyInACodingPulseDoesNotDecodeIsRefusedNotParsed() {
+        server.route("/brotli", exchange -> {
+            exchange.getResponseHeaders().set("Content-Encoding", "br");
+            FeedServer.send(exchange, 200, "application/rss+xml", new byte[] {(byte) 0x8b, 0x02, (byte) 0x80});
+        });
+        assertThatThrownBy(() -> loopbackAllowed().fetch(FetchRequest.of(server.url("/brotli"))))
+                .isInstanceOf(FetchException.class).hasMessageContaining("compressed with br");
+    }
+
+    @Test
     void aRetryAfterBeyondAnyInstantIsCapped() {
         server.route("/forever", exchange -> {
             exchange.getResponseHeaders().set("Retry-After", String.valueOf(Long.MAX_VALUE));
