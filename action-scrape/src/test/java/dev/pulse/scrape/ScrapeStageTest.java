@@ -276,6 +276,32 @@ class ScrapeStageTest extends ScrapeServiceTest {
     }
 
     @Test
+    void aFeedThatMovedPermanentlyIsFetchedAtItsNewHomeAndATemporaryMoveIsNotRemembered() {
+        byte[] body = TestFeeds.rss("moved", 2);
+        SERVER.serve("/stage/new-home.xml", "application/rss+xml", body);
+        SERVER.route("/stage/old-home.xml", exchange -> {
+            exchange.getResponseHeaders().set("Location", "/stage/new-home.xml");
+            FeedServer.send(exchange, 301, "");
+        });
+        SERVER.route("/stage/away.xml", exchange -> {
+            exchange.getResponseHeaders().set("Location", "/stage/new-home.xml");
+            FeedServer.send(exchange, 302, "");
+        });
+        UUID workspace = workspace();
+        addFeed(workspace, "rss", SERVER.url("/stage/old-home.xml").toString());
+        addFeed(workspace, "rss", SERVER.url("/stage/away.xml").toString());
+        for (int i = 0; i < 3; i++) {
+            assertThat(run(jobDue(workspace, List.of(), 10)).sources()).extracting(s -> s.outcome())
+                    .containsOnly(SourceOutcome.FETCHED);
+            staleFeeds();
+        }
+        assertThat(SERVER.hits("/stage/old-home.xml")).as("the 301 is followed once, then remembered").isEqualTo(1);
+        assertThat(SERVER.hits("/stage/away.xml")).as("a 302 is asked again every time").isEqualTo(3);
+        assertThat(db.sql("SELECT fetch_url FROM feeds WHERE feed_key = ?").param(SERVER.url("/stage/old-home.xml").toString())
+                .query(String.class).single()).isEqualTo(SERVER.url("/stage/new-home.xml").toString());
+    }
+
+    @Test
     void typeNamesSelectTheWorkspaceSourcesOfThoseTypes() {
         String listing = new String(Corpus.bytes("reddit-listing.json"), StandardCharsets.UTF_8)
                 .replaceAll("\"created_utc\": [0-9.]+", "\"created_utc\": " + Instant.now().minusSeconds(60).getEpochSecond());

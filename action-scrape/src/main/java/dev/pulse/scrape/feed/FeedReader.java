@@ -112,6 +112,14 @@ public class FeedReader {
         }
     }
 
+    /** Only after the new home answered with a feed: a 301 to a parking page is not remembered. */
+    private void rememberMove(Feed feed, FetchResponse response) {
+        if (response.movedPermanently() && !response.url().toString().equals(feed.location())) {
+            log.info("Feed {} moved permanently to {}", feed.key(), response.url());
+            feeds.movedPermanently(feed, response.url().toString());
+        }
+    }
+
     private static SourceRead reused(ScrapeSource source, Feed feed) {
         return new SourceRead(source, feed.id(), feed.title(), SourceOutcome.REUSED, null, feed.itemsRead(), 0, false);
     }
@@ -156,18 +164,20 @@ public class FeedReader {
     }
 
     private SourceRead readFeed(ScrapeSource source, Feed feed, Instant now) throws FetchException, FeedParseException {
-        FetchResponse response = fetcher.fetch(FetchRequest.conditional(URI.create(feed.key()), feed.etag(),
+        FetchResponse response = fetcher.fetch(FetchRequest.conditional(URI.create(feed.location()), feed.etag(),
                 feed.lastModified()));
         Instant freshUntil = now.plus(freshness(response.maxAge()));
         if (response.notModified()) {
             feeds.notModified(feed, source.type(), response.header("etag") != null ? response.header("etag") : feed.etag(),
                     response.header("last-modified") != null ? response.header("last-modified") : feed.lastModified(),
                     now, freshUntil);
+            rememberMove(feed, response);
             return new SourceRead(source, feed.id(), feed.title(), SourceOutcome.NOT_MODIFIED, null, feed.itemsRead(), 0, false);
         }
         ParsedFeed parsed = parse(response);
         int added = feeds.fetched(feed, source.type(), parsed.title(), response.header("etag"),
                 response.header("last-modified"), parsed.items(), now, freshUntil);
+        rememberMove(feed, response);
         return new SourceRead(source, feed.id(), parsed.title(), SourceOutcome.FETCHED, null, parsed.items().size(),
                 added, false);
     }

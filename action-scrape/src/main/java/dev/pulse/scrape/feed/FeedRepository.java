@@ -37,7 +37,7 @@ class FeedRepository {
         Map<String, Feed> found = new HashMap<>();
         db.sql("""
                 SELECT id, feed_key, title, etag, last_modified, fresh_until, next_fetch_not_before,
-                       consecutive_failures, last_error, last_item_count FROM feeds WHERE feed_key = ANY(?)""")
+                       consecutive_failures, last_error, last_item_count, fetch_url FROM feeds WHERE feed_key = ANY(?)""")
                 .param(keys.toArray(String[]::new)).query(FeedRepository::feed).list()
                 .forEach(feed -> found.put(feed.key(), feed));
         return found;
@@ -46,7 +46,7 @@ class FeedRepository {
     Optional<Feed> find(String key) {
         return db.sql("""
                 SELECT id, feed_key, title, etag, last_modified, fresh_until, next_fetch_not_before,
-                       consecutive_failures, last_error, last_item_count FROM feeds WHERE feed_key = ?""")
+                       consecutive_failures, last_error, last_item_count, fetch_url FROM feeds WHERE feed_key = ?""")
                 .param(key).query(FeedRepository::feed).optional();
     }
 
@@ -68,6 +68,11 @@ class FeedRepository {
     void notModified(Feed feed, SourceType type, String etag, String lastModified, Instant now, Instant freshUntil) {
         db.sql(UPSERT_FETCHED).params(feed.id(), feed.key(), type(type), null, etag, lastModified, "not_modified",
                 feed.itemsRead(), ts(now), ts(freshUntil)).query(UUID.class).single();
+    }
+
+    /** The feed answered from {@code url} after permanent redirects only: fetched there from now on. */
+    void movedPermanently(Feed feed, String url) {
+        db.sql("UPDATE feeds SET fetch_url = ? WHERE id = ?").params(url, feed.id()).update();
     }
 
     void failed(Feed feed, SourceType type, String error, Instant now, Instant notBefore) {
@@ -167,7 +172,8 @@ class FeedRepository {
     private static Feed feed(ResultSet rs, int row) throws SQLException {
         return new Feed(rs.getObject("id", UUID.class), rs.getString("feed_key"), rs.getString("title"), rs.getString("etag"),
                 rs.getString("last_modified"), instant(rs, "fresh_until"), instant(rs, "next_fetch_not_before"),
-                rs.getInt("consecutive_failures"), rs.getString("last_error"), rs.getInt("last_item_count"));
+                rs.getInt("consecutive_failures"), rs.getString("last_error"), rs.getInt("last_item_count"),
+                rs.getString("fetch_url"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -59,6 +59,7 @@ public final class HttpFetcher implements AutoCloseable {
         String credentials = first.getRawUserInfo();
         URI url = withoutUserInfo(first);
         Instant deadline = null;
+        boolean onlyPermanentMoves = true;
         for (int hop = 0; hop <= settings.maxRedirects(); hop++) {
             String host = url.getHost().toLowerCase(Locale.ROOT);
             enter(host);
@@ -67,8 +68,9 @@ public final class HttpFetcher implements AutoCloseable {
                 boolean sameOrigin = sameOrigin(first, url);
                 Hop result = exchange(request, url, host, deadline, sameOrigin ? credentials : null, sameOrigin);
                 if (result.redirect() == null) {
-                    return result.response();
+                    return hop > 0 && onlyPermanentMoves ? result.response().asMovedPermanently() : result.response();
                 }
+                onlyPermanentMoves &= result.permanent();
                 url = result.redirect();
             } finally {
                 hosts.leave(host);
@@ -143,14 +145,14 @@ public final class HttpFetcher implements AutoCloseable {
                 throw carry(new FetchException("HTTP " + status + " without a Location", status, null, null));
             }
             try {
-                return new Hop(null, checkedUrl(location(url, location)));
+                return new Hop(null, checkedUrl(location(url, location)), status == 301 || status == 308);
             } catch (FetchException | IllegalArgumentException e) {
                 throw carry(new FetchException("HTTP " + status + " to an unusable Location: " + location, status,
                         null, e));
             }
         }
         if (status == 304) {
-            return new Hop(new FetchResponse(304, url, new byte[0], headers, CacheControl.maxAge(headers)), null);
+            return new Hop(new FetchResponse(304, url, new byte[0], headers, CacheControl.maxAge(headers)), null, false);
         }
         if (status == 429 || status == 503) {
             Instant until = RetryAfter.parse(headers.get("retry-after"), clock.instant(), settings.maxRetryAfter());
@@ -175,7 +177,7 @@ public final class HttpFetcher implements AutoCloseable {
             // a crashed script or a CDN hiccup, not a feed that is gone: failed for now, tried again later
             throw carry(new FetchException("HTTP 200 with an empty body", 200, null, null));
         }
-        return new Hop(new FetchResponse(200, url, body, headers, CacheControl.maxAge(headers)), null);
+        return new Hop(new FetchResponse(200, url, body, headers, CacheControl.maxAge(headers)), null, false);
     }
 
     private static HttpPost form(URI url, Map<String, String> fields) {
@@ -259,7 +261,7 @@ public final class HttpFetcher implements AutoCloseable {
         client.close();
     }
 
-    private record Hop(FetchResponse response, URI redirect) {
+    private record Hop(FetchResponse response, URI redirect, boolean permanent) {
     }
 
     /** Lets a FetchException out of the client's response handler, which may only throw IOException. */
