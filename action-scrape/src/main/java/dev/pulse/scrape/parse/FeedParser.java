@@ -197,6 +197,10 @@ public final class FeedParser {
         if (title == null) {
             title = PlainText.cut(text, 80);
         }
+        String image = link == null ? null : image(entry, feedUrl, markup);
+        if (title == null && image != null) {
+            title = link; // a picture posted without words (Mastodon, Pixelfed): called by its address, as Miniflux does
+        }
         if (link == null || title == null) {
             return null; // nothing to link to, or nothing to call it
         }
@@ -205,7 +209,7 @@ public final class FeedParser {
         String fragment = rawLink == null || rawLink.indexOf('#') < 0 ? "" : rawLink.substring(rawLink.indexOf('#'));
         String key = ownGuid ? uri.strip() : fragment.length() > 1 ? link + fragment : link;
         return new ParsedItem(key, ownGuid ? uri.strip() : null, link, title, PlainText.cut(text, maxSummaryLength),
-                author(entry), date, image(entry, feedUrl, markup), 0, 0);
+                author(entry), date, image, 0, 0);
     }
 
     private static String link(SyndEntry entry) {

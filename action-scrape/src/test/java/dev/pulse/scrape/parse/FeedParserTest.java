@@ -324,6 +324,20 @@ class FeedParserTest {
     }
 
     @Test
+    void aPictureWithoutWordsIsCalledByItsAddressAndAnEmptyItemIsLeftOut() throws Exception {
+        ParsedFeed feed = parseText("""
+                <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>@someone</title>
+                  <item><guid isPermaLink="true">https://social.example/@someone/111</guid><description></description>
+                    <media:content url="https://files.social.example/111.jpg" type="image/jpeg" medium="image"/></item>
+                  <item><guid isPermaLink="true">https://social.example/@someone/112</guid><description></description></item>
+                </channel></rss>""");
+        assertThat(feed.items()).singleElement().satisfies(item -> {
+            assertThat(item.title()).isEqualTo("https://social.example/@someone/111");
+            assertThat(item.imageUrl()).isEqualTo("https://files.social.example/111.jpg");
+        });
+    }
+
+    @Test
     void itemsWithoutGuidsToldApartByTheFragmentStayApart() throws Exception {
         ParsedFeed feed = parseText("""
                 <rss version="2.0"><channel><title>Changelog</title>
