@@ -287,9 +287,15 @@ class ScrapeStageTest extends ScrapeServiceTest {
             exchange.getResponseHeaders().set("Location", "/stage/new-home.xml");
             FeedServer.send(exchange, 302, "");
         });
+        SERVER.route("/stage/private-old.xml", exchange -> {
+            exchange.getResponseHeaders().set("Location", "/stage/new-home.xml");
+            FeedServer.send(exchange, 301, "");
+        });
         UUID workspace = workspace();
         addFeed(workspace, "rss", SERVER.url("/stage/old-home.xml").toString());
         addFeed(workspace, "rss", SERVER.url("/stage/away.xml").toString());
+        String withCredentials = SERVER.url("/stage/private-old.xml").toString().replace("://", "://reader:pw@");
+        addFeed(workspace, "rss", withCredentials);
         for (int i = 0; i < 3; i++) {
             assertThat(run(jobDue(workspace, List.of(), 10)).sources()).extracting(s -> s.outcome())
                     .containsOnly(SourceOutcome.FETCHED);
@@ -297,6 +303,7 @@ class ScrapeStageTest extends ScrapeServiceTest {
         }
         assertThat(SERVER.hits("/stage/old-home.xml")).as("the 301 is followed once, then remembered").isEqualTo(1);
         assertThat(SERVER.hits("/stage/away.xml")).as("a 302 is asked again every time").isEqualTo(3);
+        assertThat(SERVER.hits("/stage/private-old.xml")).as("credentials stay with their origin").isEqualTo(3);
         assertThat(db.sql("SELECT fetch_url FROM feeds WHERE feed_key = ?").param(SERVER.url("/stage/old-home.xml").toString())
                 .query(String.class).single()).isEqualTo(SERVER.url("/stage/new-home.xml").toString());
     }

@@ -112,9 +112,13 @@ public class FeedReader {
         }
     }
 
-    /** Only after the new home answered with a feed: a 301 to a parking page is not remembered. */
+    /**
+     * Only after the new home answered with a feed: a 301 to a parking page is not remembered. Nor is a
+     * move of a feed read with credentials in its URL: they go to the origin they were given for only.
+     */
     private void rememberMove(Feed feed, FetchResponse response) {
-        if (response.movedPermanently() && !response.url().toString().equals(feed.location())) {
+        if (response.movedPermanently() && !response.url().toString().equals(feed.location())
+                && URI.create(feed.key()).getRawUserInfo() == null) {
             log.info("Feed {} moved permanently to {}", feed.key(), response.url());
             feeds.movedPermanently(feed, response.url().toString());
         }
