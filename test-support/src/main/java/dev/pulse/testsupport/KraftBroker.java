@@ -32,10 +32,24 @@ public final class KraftBroker {
      * keeps running, as another node's would.
      */
     public static void restart(EmbeddedKafkaKraftBroker broker) {
+        stop(broker);
+        startAgain(broker);
+    }
+
+    /**
+     * Stops the broker and leaves it stopped: its address refuses connections until {@link #startAgain}.
+     * A test that starts a broker, stops it, starts services on its address and then starts it again
+     * has services that came up before their broker.
+     */
+    public static void stop(EmbeddedKafkaKraftBroker broker) {
         var server = broker.getCluster().brokers().values().iterator().next();
         server.shutdown();
         server.awaitShutdown();
-        server.startup();
+    }
+
+    /** Starts a broker that {@link #stop} stopped, on the same port with the same logs. */
+    public static void startAgain(EmbeddedKafkaKraftBroker broker) {
+        broker.getCluster().brokers().values().iterator().next().startup();
     }
 
     /** The address clients use: the port the broker actually bound (it binds port 0). */

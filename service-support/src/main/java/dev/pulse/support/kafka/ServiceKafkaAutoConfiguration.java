@@ -8,6 +8,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
@@ -18,18 +19,20 @@ import dev.pulse.contracts.topics.ServiceTopics;
 import dev.pulse.contracts.topics.Topic;
 
 /**
- * A service declares which {@link ServiceTopics} it is; this creates those topics on start (as laid
- * out in the registry; replication is the broker's default) and checks them in {@code /actuator/health}.
+ * A service declares which {@link ServiceTopics} it is; this creates those topics (as laid out in the
+ * registry; replication is the broker's default) once the broker answers, however long after start that
+ * is, and checks them in {@code /actuator/health}.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @ConditionalOnBean({ServiceTopics.class, KafkaAdmin.class})
 public class ServiceKafkaAutoConfiguration {
 
+    /** Off ({@code PULSE_KAFKA_CREATE_TOPICS=false}) where operators create the topics and services may not. */
     @Bean
-    KafkaAdmin.NewTopics pulseTopics(ServiceTopics service) {
-        return new KafkaAdmin.NewTopics(service.topicsToCreate().stream()
-                .map(ServiceKafkaAutoConfiguration::newTopic)
-                .toArray(NewTopic[]::new));
+    @ConditionalOnProperty(name = "pulse.kafka.create-topics", havingValue = "true", matchIfMissing = true)
+    TopicCreator pulseTopicCreator(KafkaAdmin kafkaAdmin, ServiceTopics service) {
+        return new TopicCreator(kafkaAdmin.getConfigurationProperties(), service.topicsToCreate().stream()
+                .map(ServiceKafkaAutoConfiguration::newTopic).toList(), Duration.ofSeconds(1));
     }
 
     @Bean(name = "kafkaHealthIndicator")

@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Configuration;
 import dev.pulse.contracts.topics.ServiceTopics;
 import dev.pulse.contracts.topics.Topics;
 import dev.pulse.testsupport.EmbeddedKafka;
+import dev.pulse.testsupport.KraftBroker;
 import dev.pulse.testsupport.WithKafka;
 
 @WithKafka
@@ -49,6 +50,7 @@ class ServiceKafkaAutoConfigurationTest {
     @Test
     void createsTheServicesTopicsAsTheRegistrySays() throws Exception {
         try (Admin admin = admin()) {
+            awaitTopics(admin, Set.of("pulse.jobs", "pulse.job-due", "pulse.job-due.support-test.dlt"));
             Map<String, TopicDescription> topics = admin.describeTopics(
                     List.of("pulse.jobs", "pulse.job-due", "pulse.job-due.support-test.dlt")).allTopicNames().get();
             assertThat(topics.get("pulse.jobs").partitions()).hasSize(Topics.JOBS.partitions());
@@ -65,7 +67,10 @@ class ServiceKafkaAutoConfigurationTest {
     }
 
     @Test
-    void healthIsUpWhenTheClusterAnswersAndTheTopicsExist() {
+    void healthIsUpWhenTheClusterAnswersAndTheTopicsExist() throws Exception {
+        try (Admin admin = admin()) {
+            awaitTopics(admin, Set.of("pulse.jobs", "pulse.job-due", "pulse.job-due.support-test.dlt"));
+        }
         Health result = health.health(true);
         assertThat(result.getStatus()).isEqualTo(Status.UP);
         assertThat(result.getDetails()).containsEntry("brokers", 1).containsKey("clusterId");
@@ -79,6 +84,8 @@ class ServiceKafkaAutoConfigurationTest {
             Health result = strict.health(true);
             assertThat(result.getStatus()).isEqualTo(Status.DOWN);
             assertThat(result.getDetails().get("missingTopics")).isEqualTo(Set.of("not.there"));
+            assertThat(result.getDetails().get("reason")).asString().startsWith("topics missing on the broker at ")
+                    .endsWith(": not.there");
         } finally {
             strict.destroy();
         }
@@ -90,9 +97,43 @@ class ServiceKafkaAutoConfigurationTest {
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 500, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 1000);
         KafkaHealthIndicator unreachable = new KafkaHealthIndicator(nowhere, Set.of(), Duration.ofMillis(800));
         try {
-            assertThat(unreachable.health(true).getStatus()).isEqualTo(Status.DOWN);
+            Health result = unreachable.health(true);
+            assertThat(result.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(result.getDetails().get("reason")).asString()
+                    .isEqualTo("no Kafka broker answers at 127.0.0.1:1 within 800 ms");
         } finally {
             unreachable.destroy();
+        }
+    }
+
+    /** A service started before its broker creates its topics once the broker is there, without a restart. */
+    @Test
+    void createsTheTopicsOnceABrokerThatWasNotThereAtStartAppears() throws Exception {
+        org.springframework.kafka.test.EmbeddedKafkaKraftBroker late = KraftBroker.start();
+        String address = KraftBroker.bootstrapServers(late);
+        KraftBroker.stop(late);
+        var config = Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, address,
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
+        TopicCreator creator = new TopicCreator(config, List.of(ServiceKafkaAutoConfiguration.newTopic(Topics.RUNS_MISSED)),
+                Duration.ofMillis(200));
+        creator.start();
+        try {
+            Thread.sleep(2_000);
+            KraftBroker.startAgain(late);
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, address))) {
+                awaitTopics(admin, Set.of(Topics.RUNS_MISSED.name()));
+            }
+        } finally {
+            creator.stop();
+            late.destroy();
+        }
+    }
+
+    private static void awaitTopics(Admin admin, Set<String> names) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!admin.listTopics().names().get().containsAll(names)) {
+            assertThat(System.nanoTime()).as("topics %s created within 30 s", names).isLessThan(deadline);
+            Thread.sleep(100);
         }
     }
 

@@ -1,11 +1,17 @@
 package dev.pulse.ticker.config;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -15,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
 import dev.pulse.contracts.json.MessageCodec;
 import dev.pulse.contracts.schedule.ScheduleCalculator;
 import dev.pulse.contracts.topics.ServiceTopics;
+import dev.pulse.contracts.topics.Topics;
 import dev.pulse.ticker.firing.FiringSettings;
 import dev.pulse.ticker.firing.FiringTopology;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -57,16 +64,19 @@ class StreamsConfiguration {
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 2_000);
         config.put("internal.leave.group.on.close", true);
-        TickerStreams streams = new TickerStreams(FiringTopology.build(settings, new ScheduleCalculator(), codec,
-                new MicrometerFiringMetrics(registry)), config, failures);
-        // The streams client's own metrics, its consumers' records-lag among them, on /actuator/prometheus.
-        streams.bindMetrics(registry);
-        return streams;
+        // One topology and one fire-metrics binding, whichever streams instance the supervisor runs.
+        Topology topology = FiringTopology.build(settings, new ScheduleCalculator(), codec, new MicrometerFiringMetrics(registry));
+        Map<String, Object> admin = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG),
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
+        // The streams client's own metrics, its consumers' records-lag among them, are bound to /actuator/prometheus
+        // for each streams instance the supervisor starts.
+        return new TickerStreams(() -> new KafkaStreams(topology, config),
+                TickerStreams.SourceTopics.on(admin, Set.of(Topics.JOBS.name())), failures, registry);
     }
 
     /** The {@code streams} health contributor: see {@link StreamsHealth}. */
     @Bean
     HealthIndicator streamsHealthIndicator(TickerStreams streams, ThreadFailures failures) {
-        return new StreamsHealth(streams::state, failures);
+        return new StreamsHealth(streams::state, streams::waitingFor, failures);
     }
 }

@@ -1,5 +1,6 @@
 package dev.pulse.ticker.config;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.apache.kafka.streams.KafkaStreams;
@@ -7,17 +8,20 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * UP while the streams application runs, rebalances or has yet to start; DOWN once it has failed or
- * stopped, and while its stream threads keep failing: replaced threads keep the state RUNNING, so the
- * state alone would say UP while partitions stand still.
+ * UP while the streams application runs or rebalances; DOWN, with what it waits for, before it could
+ * start (no broker, no jobs topic), once it has failed or stopped, and while its stream threads keep
+ * failing: replaced threads keep the state RUNNING, so the state alone would say UP while partitions
+ * stand still.
  */
 final class StreamsHealth implements HealthIndicator {
 
     private final Supplier<KafkaStreams.State> state;
+    private final Supplier<Optional<String>> waitingFor;
     private final ThreadFailures failures;
 
-    StreamsHealth(Supplier<KafkaStreams.State> state, ThreadFailures failures) {
+    StreamsHealth(Supplier<KafkaStreams.State> state, Supplier<Optional<String>> waitingFor, ThreadFailures failures) {
         this.state = state;
+        this.waitingFor = waitingFor;
         this.failures = failures;
     }
 
@@ -25,9 +29,11 @@ final class StreamsHealth implements HealthIndicator {
     public Health health() {
         KafkaStreams.State current = state.get();
         ThreadFailures.Recent recent = failures.recent();
-        boolean running = current.isRunningOrRebalancing() || current == KafkaStreams.State.CREATED;
+        Optional<String> waiting = waitingFor.get();
+        boolean running = current.isRunningOrRebalancing() && waiting.isEmpty();
         Health.Builder health = running && !recent.tooMany() ? Health.up() : Health.down();
         health.withDetail("state", current.name());
+        waiting.ifPresent(what -> health.withDetail("waitingFor", what));
         if (recent.count() > 0) {
             health.withDetail("threadFailures", recent.count())
                     .withDetail("threadFailuresTolerated", recent.tolerated())

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.streams.KafkaStreams;
@@ -23,16 +24,30 @@ class StreamsHealthTest {
     private final MovingClock clock = new MovingClock(START);
     private final ThreadFailures failures = new ThreadFailures(3, Duration.ofMinutes(5), clock);
     private final AtomicReference<KafkaStreams.State> state = new AtomicReference<>(KafkaStreams.State.RUNNING);
-    private final StreamsHealth health = new StreamsHealth(state::get, failures);
+    private final AtomicReference<Optional<String>> waitingFor = new AtomicReference<>(Optional.empty());
+    private final StreamsHealth health = new StreamsHealth(state::get, waitingFor::get, failures);
 
     @Test
-    void upWhileRunningRebalancingOrNotYetStartedAndDownOnceFailedOrStopped() {
-        for (KafkaStreams.State up : new KafkaStreams.State[] {KafkaStreams.State.CREATED, KafkaStreams.State.REBALANCING,
-                KafkaStreams.State.RUNNING}) {
+    void downWithTheReasonWhileItWaitsForABrokerOrTopicAndUpOnceItRuns() {
+        state.set(KafkaStreams.State.CREATED);
+        waitingFor.set(Optional.of("topic pulse.jobs on the broker at localhost:9092"));
+        Health waiting = health.health();
+        assertThat(waiting.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(waiting.getDetails()).containsEntry("waitingFor", "topic pulse.jobs on the broker at localhost:9092");
+
+        state.set(KafkaStreams.State.RUNNING);
+        waitingFor.set(Optional.empty());
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(health.health().getDetails()).doesNotContainKey("waitingFor");
+    }
+
+    @Test
+    void upWhileRunningOrRebalancingAndDownBeforeStartOnceFailedOrStopped() {
+        for (KafkaStreams.State up : new KafkaStreams.State[] {KafkaStreams.State.REBALANCING, KafkaStreams.State.RUNNING}) {
             state.set(up);
             assertThat(health.health().getStatus()).as("%s", up).isEqualTo(Status.UP);
         }
-        for (KafkaStreams.State down : new KafkaStreams.State[] {KafkaStreams.State.ERROR, KafkaStreams.State.PENDING_SHUTDOWN,
+        for (KafkaStreams.State down : new KafkaStreams.State[] {KafkaStreams.State.CREATED, KafkaStreams.State.ERROR, KafkaStreams.State.PENDING_SHUTDOWN,
                 KafkaStreams.State.NOT_RUNNING, KafkaStreams.State.PENDING_ERROR}) {
             state.set(down);
             assertThat(health.health().getStatus()).as("%s", down).isEqualTo(Status.DOWN);
