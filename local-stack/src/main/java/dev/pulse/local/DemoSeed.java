@@ -50,7 +50,7 @@ final class DemoSeed {
         return new Demo(DEMO_USER, token, workspace, job);
     }
 
-    private static String mintToken(Path apiJar, String jwtSecret) throws IOException, InterruptedException {
+    static String mintToken(Path apiJar, String jwtSecret) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-jar", apiJar.toString(), "mint-token", DEMO_USER.toString(), DEMO_EMAIL, "P30D",
                 "--operator")

@@ -24,6 +24,11 @@ final class LocalKafka implements AutoCloseable {
         return KraftBroker.bootstrapServers(broker);
     }
 
+    /** Stops the broker and starts it again on the same port with the same logs (see {@link KraftBroker#restart}). */
+    void restart() {
+        KraftBroker.restart(broker);
+    }
+
     @Override
     public void close() {
         broker.destroy();

@@ -12,10 +12,14 @@ final class LocalPostgres implements AutoCloseable {
     static final String USER = "postgres";
     static final String PASSWORD = "postgres";
 
-    private final EmbeddedPostgres server;
+    private final int port;
+    private final Path dataDirectory;
+    private EmbeddedPostgres server;
 
-    private LocalPostgres(EmbeddedPostgres server) {
+    private LocalPostgres(EmbeddedPostgres server, int port, Path dataDirectory) {
         this.server = server;
+        this.port = port;
+        this.dataDirectory = dataDirectory;
     }
 
     static LocalPostgres start(int port, Path dataDirectory) throws IOException {
@@ -25,11 +29,21 @@ final class LocalPostgres implements AutoCloseable {
                 .setCleanDataDirectory(true)
                 .start();
         Migrations.apply(server.getPostgresDatabase());
-        return new LocalPostgres(server);
+        return new LocalPostgres(server, port, dataDirectory);
+    }
+
+    /** Stops the server (every connection drops) and starts it again on the same port with the same data. */
+    synchronized void restart() throws IOException {
+        server.close();
+        server = EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDirectory).setCleanDataDirectory(false).start();
+    }
+
+    javax.sql.DataSource dataSource() {
+        return server.getPostgresDatabase();
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         server.close();
     }
 }

@@ -80,7 +80,7 @@ public final class LocalStack implements AutoCloseable {
             int port = settings.firstServicePort() + spec.portOffset();
             say(String.format("%-11s starting on port %d", spec.name(), port));
             ServiceProcess service = ServiceProcess.start(spec.name(), port, settings.home().resolve(spec.jar()),
-                    environment(spec, port), state.resolve("logs/" + spec.name() + ".log"));
+                    environment(settings, secrets, kafkaBootstrap, spec, port, spec.name()), state.resolve("logs/" + spec.name() + ".log"));
             services.add(service);
             service.process().onExit().thenRun(() -> reportExit(service));
         }
@@ -111,12 +111,19 @@ public final class LocalStack implements AutoCloseable {
         return true;
     }
 
-    private Map<String, String> environment(ServiceSpec spec, int port) {
+    /**
+     * What one service process of the stack is started with: its port, the broker, the database, its
+     * secrets and its mail settings. {@code instance} names its own state directory (a ticker's local
+     * state), so several instances of a service can run side by side.
+     */
+    static Map<String, String> environment(LocalSettings settings, LocalSecrets secrets, String kafkaBootstrap, ServiceSpec spec,
+            int port, String instance) {
+        String apiUrl = "http://localhost:" + settings.firstServicePort();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
         env.put("MALLOC_ARENA_MAX", "2");
-        env.put("TICKER_STATE_DIR", settings.stateDir().resolve("data/" + spec.name()).toString());
+        env.put("TICKER_STATE_DIR", settings.stateDir().resolve("data/" + instance).toString());
         if (spec.usesDatabase()) {
             env.put("DB_URL", settings.jdbcUrl());
             env.put("DB_USER", LocalPostgres.USER);
@@ -131,7 +138,7 @@ public final class LocalStack implements AutoCloseable {
             // the sink, or the user's own server (PULSE_SMTP_*) as action-send's spring.mail.* settings
             env.putAll(settings.mailEnvironment());
             // the one-click unsubscribe links in the mail point at this stack's API
-            env.put("PULSE_PUBLIC_URL", apiUrl());
+            env.put("PULSE_PUBLIC_URL", apiUrl);
             // a mail server that is down fails the send in about 10 s, not production's 2.5 minutes, so the
             // README's walk-through (break SMTP, replay) takes moments
             env.putIfAbsent("PULSE_STAGE_MAX_ATTEMPTS", System.getenv().getOrDefault("PULSE_STAGE_MAX_ATTEMPTS", "3"));

@@ -96,6 +96,48 @@ class TrackerTest extends ApiTest {
         assertThat(history.path("next_offset").isIntegralNumber()).isFalse();
     }
 
+    /** Five real runs failed in a row stop the job, with the reason, until a user resumes it. */
+    @Test
+    void aJobWhoseRunsKeepFailingIsStoppedWithTheReasonAndResumeClearsIt() {
+        ApiClient owner = newUser();
+        String workspace = workspace(owner);
+        String job = createDaily(owner, workspace, "keeps-failing");
+        Instant first = Instant.parse(owner.get("/api/v1/scheduler/" + job).data().get("next_run_at").asString());
+        TopicReader jobs = TopicReader.atEnd(Topics.JOBS.name());
+
+        Events success = new Events(UUID.fromString(job), UUID.fromString(workspace), first, Action.SCRAPE);
+        publish(success.due(0));
+        publish(new dev.pulse.contracts.messages.ContentScraped(success.envelope(Trigger.SCHEDULE, 2), List.of(), List.of()));
+        awaitStatus(owner, success.execution, "completed");
+        for (int day = 1; day <= 5; day++) {
+            fail(owner, job, workspace, first.plus(Duration.ofDays(day)));
+            assertThat(owner.get("/api/v1/scheduler/" + job).data().get("status").asString()).as("after %d failed", day)
+                    .isEqualTo(day < 5 ? "active" : "failed");
+        }
+        JsonNode stopped = owner.get("/api/v1/scheduler/" + job).data();
+        assertThat(stopped.get("status_reason").asString())
+                .isEqualTo("Stopped by Pulse: the last 5 runs failed; the latest: scrape failed: the server did not answer");
+        assertThat(stopped.get("is_enabled").asBoolean()).isFalse();
+        assertThat(stopped.get("next_run_at").isNull()).isTrue();
+        var published = jobs.await(record -> job.equals(record.key()), 1, WAIT);
+        assertThat(codec.decode(published.get(published.size() - 1).value(), dev.pulse.contracts.messages.JobChanged.class)
+                .job().status()).as("the ticker is told: it stops firing").isEqualTo(dev.pulse.contracts.messages.JobStatus.FAILED);
+
+        JsonNode resumed = owner.post("/api/v1/scheduler/" + job + "/resume", null).data();
+        assertThat(resumed.get("status").asString()).isEqualTo("active");
+        assertThat(resumed.get("status_reason").isNull()).isTrue();
+        fail(owner, job, workspace, first.plus(Duration.ofDays(6)));
+        assertThat(owner.get("/api/v1/scheduler/" + job).data().get("status").asString())
+                .as("the failures before the resume no longer count").isEqualTo("active");
+    }
+
+    private void fail(ApiClient owner, String job, String workspace, Instant scheduled) {
+        Events run = new Events(UUID.fromString(job), UUID.fromString(workspace), scheduled, Action.SCRAPE);
+        publish(run.due(0));
+        publish(run.failed(Trigger.SCHEDULE, Action.SCRAPE, 3));
+        awaitStatus(owner, run.execution, "failed");
+    }
+
     @Test
     void poisonOnEveryTopicIsDeadLetteredAndTheTrackerGoesOn() {
         for (Topic topic : ServiceTopics.SCHEDULER_API.consumes()) {

@@ -18,6 +18,7 @@ import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
+import dev.pulse.api.job.JobFailureRule;
 import dev.pulse.api.tracker.ExecutionTracking;
 import dev.pulse.api.tracker.TrackerListener;
 import dev.pulse.contracts.json.MessageCodec;
@@ -30,7 +31,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * (the database is down): events are never skipped, and readable ones never dead-lettered for that.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TrackerProperties.class)
+@EnableConfigurationProperties({TrackerProperties.class, JobFailureRule.class})
 class TrackerConfiguration {
 
     @Bean

@@ -12,6 +12,7 @@ public record Job(
         UUID workspaceId,
         JobDraft definition,
         JobStatus status,
+        String statusReason,
         long version,
         Instant nextRunAt,
         Instant lastRunAt,

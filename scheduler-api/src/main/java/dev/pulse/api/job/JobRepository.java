@@ -38,7 +38,7 @@ class JobRepository {
 
     private static final String COLUMNS = """
             id, workspace_id, name, description, schedule_type, schedule_time, schedule_days, interval_seconds,
-            anchor_at, cron_expression, timezone, actions, config::text as config, status, version, next_run_at,
+            anchor_at, cron_expression, timezone, actions, config::text as config, status, status_reason, version, next_run_at,
             last_run_at, last_run_status, last_error, total_runs, successful_runs, failed_runs, created_by,
             created_at, updated_at""";
 
@@ -72,6 +72,8 @@ class JobRepository {
                     schedule_time = :time, schedule_days = cast(:days as week_day[]), interval_seconds = :interval,
                     anchor_at = :anchor, cron_expression = :cron, timezone = :zone,
                     actions = cast(:actions as pipeline_action[]), config = cast(:config as jsonb),
+                    status_reason = case when status = :status then status_reason end,
+                    status_changed_at = case when status = :status then status_changed_at else now() end,
                     status = :status, is_enabled = :enabled, next_run_at = :next,
                     version = version + 1, updated_at = now()
                 where id = :id
@@ -81,13 +83,31 @@ class JobRepository {
     }
 
     Job setStatus(UUID id, JobStatus status, Instant nextRunAt) {
+        return setStatus(id, status, nextRunAt, null);
+    }
+
+    /** A new status, with the reason when Pulse set it; the runs before it no longer count as in a row. */
+    Job setStatus(UUID id, JobStatus status, Instant nextRunAt, String reason) {
         return db.sql("""
                 update scheduler_jobs set status = :status, is_enabled = :enabled, next_run_at = :next,
-                    version = version + 1, updated_at = now()
+                    status_reason = :reason, status_changed_at = now(), version = version + 1, updated_at = now()
                 where id = :id
                 returning\s""" + COLUMNS)
-                .param("id", id).params(statusParams(status, nextRunAt))
+                .param("id", id).param("reason", reason).params(statusParams(status, nextRunAt))
                 .query(this::map).single();
+    }
+
+    /**
+     * The statuses of the job's latest finished runs since its status last changed, newest first: real
+     * runs only (test runs mail nobody but testers), and missed instants are no run.
+     */
+    List<ExecutionStatus> latestFinishedRuns(UUID id, int limit) {
+        return db.sql("""
+                select e.status from scheduler_executions e join scheduler_jobs j on j.id = e.job_id
+                where e.job_id = ? and e.status in ('completed', 'partial', 'failed') and not e.test_mode
+                    and e.created_at >= j.status_changed_at
+                order by coalesce(e.scheduled_for, e.created_at) desc, e.created_at desc limit ?""")
+                .param(id).param(limit).query((rs, row) -> ExecutionStatus.parse(rs.getString(1))).list();
     }
 
     /** Deletes the job; returns the version its tombstone supersedes. */
@@ -149,7 +169,7 @@ class JobRepository {
                 codec.fromJson(rs.getString("config"), JobConfig.class));
         String lastRunStatus = rs.getString("last_run_status");
         return new Job(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class), definition,
-                JobStatus.valueOf(upper(rs.getString("status"))), rs.getLong("version"),
+                JobStatus.valueOf(upper(rs.getString("status"))), rs.getString("status_reason"), rs.getLong("version"),
                 instant(rs, "next_run_at"), instant(rs, "last_run_at"),
                 lastRunStatus == null ? null : ExecutionStatus.parse(lastRunStatus), rs.getString("last_error"),
                 rs.getInt("total_runs"), rs.getInt("successful_runs"), rs.getInt("failed_runs"),

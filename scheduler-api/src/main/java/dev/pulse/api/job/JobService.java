@@ -3,11 +3,13 @@ package dev.pulse.api.job;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.pulse.api.auth.CurrentUser;
@@ -41,9 +43,11 @@ public class JobService {
     private final OutboxWriter outbox;
     private final ScheduleCalculator calculator;
     private final Clock clock;
+    private final JobFailureRule failureRule;
 
     JobService(JobRepository jobs, ExecutionRepository executions, WorkspaceAccess access, OutboxWriter outbox,
-            ScheduleCalculator calculator, Clock clock) {
+            ScheduleCalculator calculator, Clock clock, JobFailureRule failureRule) {
+        this.failureRule = failureRule;
         this.jobs = jobs;
         this.executions = executions;
         this.access = access;
@@ -112,6 +116,29 @@ public class JobService {
         }
         Instant now = clock.instant();
         return changed(jobs.setStatus(id, JobStatus.ACTIVE, nextRun(job.definition().schedule(), JobStatus.ACTIVE, now)), now);
+    }
+
+    /**
+     * Pulse's own stop: a job whose latest runs all failed ({@link JobFailureRule}, 5 by default) gets status {@code failed}, with
+     * the reason, and fires no more until a user resumes it. Called by the tracker in its transaction,
+     * after it has written the run that may be the last straw; false if the job is not stopped.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean failIfFailedInARow(UUID id) {
+        int runs = failureRule.failAfter();
+        Optional<Job> job = jobs.findForUpdate(id);
+        if (runs < 1 || job.isEmpty() || job.get().status() != JobStatus.ACTIVE) {
+            return false;
+        }
+        List<ExecutionStatus> latest = jobs.latestFinishedRuns(id, runs);
+        if (latest.size() < runs || latest.stream().anyMatch(status -> status != ExecutionStatus.FAILED)) {
+            return false;
+        }
+        String last = job.get().lastError();
+        String reason = "Stopped by Pulse: the last " + runs + " runs failed" + (last == null ? "" : "; the latest: " + last);
+        changed(jobs.setStatus(id, JobStatus.FAILED, null, reason.length() <= 2000 ? reason : reason.substring(0, 1997) + "..."),
+                clock.instant());
+        return true;
     }
 
     /** Starts an execution now, outside the schedule: a pending execution and its JobDue, committed together. */

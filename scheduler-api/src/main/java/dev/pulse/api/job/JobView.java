@@ -32,6 +32,7 @@ record JobView(
         List<String> actions,
         JsonNode config,
         String status,
+        String statusReason,
         boolean isEnabled,
         Instant nextRunAt,
         Instant lastRunAt,
@@ -54,7 +55,7 @@ record JobView(
                 s.days().stream().map(JobView::lower).toList(),
                 s.intervalSeconds() == null ? null : s.intervalSeconds() / 60, s.anchor(), s.cron(), s.timezone().getId(),
                 job.definition().plan().actions().stream().map(JobView::lower).toList(),
-                config(job, codec), lower(job.status()), job.enabled(), job.nextRunAt(),
+                config(job, codec), lower(job.status()), job.statusReason(), job.enabled(), job.nextRunAt(),
                 job.lastRunAt(), job.lastRunStatus() == null ? null : job.lastRunStatus().value(), job.lastError(), job.totalRuns(), job.successfulRuns(), job.failedRuns(), job.version(), job.createdBy(),
                 job.createdAt(), job.updatedAt());
     }

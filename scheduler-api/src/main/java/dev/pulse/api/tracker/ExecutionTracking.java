@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.pulse.api.execution.ExecutionStatus;
+import dev.pulse.api.job.JobService;
 import dev.pulse.contracts.messages.Action;
 
 import dev.pulse.contracts.messages.JobDue;
@@ -23,9 +24,11 @@ import dev.pulse.contracts.messages.Trigger;
 public class ExecutionTracking {
 
     private final TrackerRepository executions;
+    private final JobService jobService;
 
-    ExecutionTracking(TrackerRepository executions) {
+    ExecutionTracking(TrackerRepository executions, JobService jobService) {
         this.executions = executions;
+        this.jobService = jobService;
     }
 
     /** Returns how many executions were written (those of deleted jobs are not). */
@@ -57,8 +60,15 @@ public class ExecutionTracking {
         }
         if (!jobs.isEmpty()) {
             executions.updateJobs(jobs.values());
+            stopJobsThatFailedTooOften(jobs.values());
         }
         return written.size();
+    }
+
+    /** In job order, as updateJobs locks them, so folds side by side wait for each other instead of deadlocking. */
+    private void stopJobsThatFailedTooOften(java.util.Collection<JobProgress> jobs) {
+        jobs.stream().filter(job -> job.failed() > 0).map(JobProgress::jobId).sorted()
+                .forEach(jobService::failIfFailedInARow);
     }
 
     /** An execution as it stands, locked for a change (a replay request) in the caller's transaction. */

@@ -16,7 +16,6 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import dev.pulse.contracts.json.MessageCodec;
 import dev.pulse.contracts.messages.Envelope;
@@ -46,6 +45,7 @@ final class FiringProcessor implements Processor<String, byte[], String, byte[]>
     private final ScheduleCalculator calculator;
     private final MessageCodec codec;
     private final FiringMetrics metrics;
+    private final FireLog fireLog;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> jobs;
     private KeyValueStore<String, Long> nextInstants;
@@ -53,7 +53,9 @@ final class FiringProcessor implements Processor<String, byte[], String, byte[]>
     private int rebuildAbove;
     private long heldReportedAt;
 
-    FiringProcessor(FiringSettings settings, ScheduleCalculator calculator, MessageCodec codec, FiringMetrics metrics) {
+    FiringProcessor(FiringSettings settings, ScheduleCalculator calculator, MessageCodec codec, FiringMetrics metrics,
+            FireLog fireLog) {
+        this.fireLog = fireLog;
         this.settings = settings;
         this.calculator = calculator;
         this.codec = codec;
@@ -66,6 +68,8 @@ final class FiringProcessor implements Processor<String, byte[], String, byte[]>
         this.jobs = context.getStateStore(FiringTopology.JOBS_STORE);
         this.nextInstants = context.getStateStore(FiringTopology.NEXT_STORE);
         rebuildQueue();
+        log.info("Restored the jobs of partition {}: {} with a next run, about {} held in all",
+                context.taskId().partition(), queue.size(), jobs.approximateNumEntries());
         context.schedule(settings.tick(), PunctuationType.WALL_CLOCK_TIME, this::fireDue);
     }
 
@@ -166,6 +170,7 @@ final class FiringProcessor implements Processor<String, byte[], String, byte[]>
     /** Every job whose instant is now or past, oldest first, in bounded batches. */
     private void fireDue(long wallClock) {
         Instant now = Instant.ofEpochMilli(wallClock);
+        fireLog.tick(wallClock);
         int handled = 0;
         while (handled < settings.maxFiresPerTick() && queue.hasDue(wallClock)) {
             fire(queue.poll(), now);
@@ -254,11 +259,7 @@ final class FiringProcessor implements Processor<String, byte[], String, byte[]>
         byte[] message = codec.encode(new JobDue(envelope, instant, next));
         context.forward(new Record<>(envelope.executionId().toString(), message, now.toEpochMilli()), FiringTopology.JOB_DUE_SINK);
         metrics.fired(Duration.between(instant, now));
-        if (log.isDebugEnabled()) {
-            try (var jobContext = MDC.putCloseable("job_id", jobId); var executionContext = MDC.putCloseable("execution_id", envelope.executionId().toString())) {
-                log.debug("Fired job {} for {} (execution {})", jobId, instant, envelope.executionId());
-            }
-        }
+        fireLog.fired(jobId, envelope.executionId(), instant, now.toEpochMilli());
     }
 
     private void missed(String jobId, JobChanged job, Instant instant, Instant next, Duration grace) {
@@ -266,7 +267,7 @@ final class FiringProcessor implements Processor<String, byte[], String, byte[]>
         byte[] message = codec.encode(new RunMissed(envelope, instant, next, grace.toSeconds()));
         context.forward(new Record<>(envelope.executionId().toString(), message, now().toEpochMilli()), FiringTopology.RUNS_MISSED_SINK);
         metrics.missed();
-        log.info("Job {} missed its run at {} (beyond the misfire grace of {})", jobId, instant, grace);
+        fireLog.missed(jobId, envelope.executionId(), instant, grace, now().toEpochMilli());
     }
 
     private Envelope envelope(String jobId, JobChanged job, Instant instant) {

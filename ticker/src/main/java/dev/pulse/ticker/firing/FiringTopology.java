@@ -3,6 +3,7 @@ package dev.pulse.ticker.firing;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
+import org.slf4j.LoggerFactory;
 
 import dev.pulse.contracts.json.MessageCodec;
 import dev.pulse.contracts.schedule.ScheduleCalculator;
@@ -19,6 +20,8 @@ public final class FiringTopology {
     static final String DEAD_LETTER_SINK = "dead-letters";
     private static final String SOURCE = "jobs-source";
     private static final String PROCESSOR = "firing";
+    /** Fires and missed runs logged one by one per second; the rest of a second is one summary line. */
+    private static final int FIRE_LINES_PER_SECOND = 20;
 
     private FiringTopology() {
     }
@@ -26,7 +29,8 @@ public final class FiringTopology {
     public static Topology build(FiringSettings settings, ScheduleCalculator calculator, MessageCodec codec, FiringMetrics metrics) {
         Topology topology = new Topology();
         topology.addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), Topics.JOBS.name());
-        topology.addProcessor(PROCESSOR, () -> new FiringProcessor(settings, calculator, codec, metrics), SOURCE);
+        FireLog fireLog = new FireLog(LoggerFactory.getLogger(FiringProcessor.class), FIRE_LINES_PER_SECOND);
+        topology.addProcessor(PROCESSOR, () -> new FiringProcessor(settings, calculator, codec, metrics, fireLog), SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(JOBS_STORE),
                 Serdes.String(), Serdes.ByteArray()), PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(NEXT_STORE),
