@@ -22,11 +22,16 @@ final class LocalPostgres implements AutoCloseable {
         this.dataDirectory = dataDirectory;
     }
 
+    /**
+     * A new server in {@code dataDirectory}, which must be empty or absent (the launcher clears it): the
+     * embedded server deletes a directory it was told to clean when it stops, which would leave a
+     * {@link #restart} with an empty database.
+     */
     static LocalPostgres start(int port, Path dataDirectory) throws IOException {
         EmbeddedPostgres server = EmbeddedPostgres.builder()
                 .setPort(port)
                 .setDataDirectory(dataDirectory)
-                .setCleanDataDirectory(true)
+                .setCleanDataDirectory(false)
                 .start();
         Migrations.apply(server.getPostgresDatabase());
         return new LocalPostgres(server, port, dataDirectory);

@@ -7,7 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * The short chaos run of the suite (about 2.5 minutes of faults on one instance of each service): every
+ * The short chaos run of the suite (2 minutes of faults on one instance of each service): every
  * run terminal, every subscriber of every completed run mailed, repeats within action-send's bound, no
  * instant lost, counters true. {@code bench/pipeline-chaos.sh} runs the same with two instances of each
  * service, 200 jobs of 200 subscribers and 10 minutes of faults; its {@code chaos.*} system properties
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class PipelineChaosTest {
 
-    private static final PipelineChaos.Settings SHORT = new PipelineChaos.Settings(12, 40, Duration.ofSeconds(150), 1, 1,
+    private static final PipelineChaos.Settings SHORT = new PipelineChaos.Settings(12, 40, Duration.ofSeconds(120), 1, 1,
             Duration.ofSeconds(15), Duration.ofMinutes(4), 24);
 
     @Test
