@@ -63,6 +63,7 @@ final class PipelineChaos {
     private final Path state = Path.of("target", "pipeline-chaos").toAbsolutePath();
     private final List<Instance> instances = new ArrayList<>();
     private final Map<String, Integer> kills = new LinkedHashMap<>();
+    private final Map<String, Integer> launches = new HashMap<>();
     private final List<String> events = new ArrayList<>();
     private final Map<UUID, Job> jobs = new LinkedHashMap<>();
     private LocalPostgres postgres;
@@ -116,6 +117,7 @@ final class PipelineChaos {
         kafka = LocalKafka.start();
         feed = DemoFeed.start(feedPort);
         secrets = LocalSecrets.loadOrCreate(state);
+        say("settings: " + settings);
         say("infrastructure up: PostgreSQL on " + postgresPort + ", Kafka " + kafka.bootstrapServers() + ", SMTP sink on "
                 + sink.port());
     }
@@ -149,8 +151,10 @@ final class PipelineChaos {
             // second run of a job would fail, rightly, with NO_CONTENT
             env.put("PULSE_GENERATE_USED_WINDOW", "0s");
         }
+        // a log per process started, so a killed instance's last lines stay readable
+        int launch = launches.merge(instance.name(), 1, Integer::sum);
         instance.process()[0] = ServiceProcess.start(instance.name(), instance.port(), home.resolve(instance.spec().jar()), env,
-                state.resolve("logs/" + instance.name() + ".log"));
+                state.resolve("logs/" + instance.name() + (launch == 1 ? "" : "." + launch) + ".log"));
     }
 
     /** One workspace per job, its list imported in one call, the demo feed as its source, an interval from a staggered anchor. */
