@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import dev.pulse.testsupport.FreePorts;
+
 /**
  * What {@code ./pulse up} and {@code ./pulse down} do, in this JVM: everything starts against real
  * infrastructure, every service reports UP, and stopping leaves no process and no open port behind.
@@ -202,30 +204,11 @@ class LocalStackTest {
                 .collect(java.util.stream.Collectors.toMap(kv -> kv[0], kv -> kv[1]));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static int freePort() {
+        return FreePorts.one();
     }
 
-    private static int freeConsecutivePorts(int count) throws IOException {
-        for (int base = 20080; base < 30000; base += count) {
-            if (allFree(base, count)) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("no " + count + " consecutive free ports");
+    private static int freeConsecutivePorts(int count) {
+        return FreePorts.consecutive(count, 20080);
     }
-
-    private static boolean allFree(int base, int count) {
-        for (int port = base; port < base + count; port++) {
-            try (ServerSocket ignored = new ServerSocket(port)) {
-                // free
-            } catch (IOException taken) {
-                return false;
-            }
-        }
-        return true;
-    }
-
 }

@@ -1,7 +1,6 @@
 package dev.pulse.local;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +15,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -25,13 +23,15 @@ import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.pulse.testsupport.FreePorts;
+
 /**
  * The whole pipeline through faults, on the local stack's parts: PostgreSQL, the KRaft broker, a counting
  * SMTP sink, a feed, and every service as its own process ({@code instances} of each). Jobs with their
  * own workspace and list come due in waves while a random service instance is killed with SIGKILL and
  * started again every 20-40 s, the broker is restarted once, PostgreSQL once, and SMTP is down for a
  * while. Then the jobs are paused, the pipeline drains, and the run is checked against the database and
- * the sink: {@link Outcome}. {@code bench/pipeline-chaos.sh} runs it in full; {@code PipelineChaosTest}
+ * the sink: {@link ChaosCheck}. {@code bench/pipeline-chaos.sh} runs it in full; {@code PipelineChaosTest}
  * runs a short one in the suite.
  */
 final class PipelineChaos {
@@ -54,8 +54,6 @@ final class PipelineChaos {
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    /** action-send's documented bound: at most one repeat per SMTP connection in flight at a SIGKILL. */
-    private static final int SEND_CONNECTIONS = 4;
 
     private final Settings settings;
     private final Random random;
@@ -83,7 +81,7 @@ final class PipelineChaos {
     }
 
     /** A job of the run: its workspace, its first instant, and when it was created. */
-    private record Job(UUID id, UUID workspace, Instant anchor, Instant createdAt) {
+    record Job(UUID id, UUID workspace, Instant anchor, Instant createdAt) {
     }
 
     PipelineChaos(Settings settings) {
@@ -91,7 +89,7 @@ final class PipelineChaos {
         this.random = new Random(settings.seed());
     }
 
-    Outcome run() throws Exception {
+    ChaosCheck.Outcome run() throws Exception {
         try {
             startInfrastructure();
             startServices();
@@ -108,11 +106,11 @@ final class PipelineChaos {
     private void startInfrastructure() throws IOException {
         clear(state);
         Files.createDirectories(state.resolve("logs"));
-        int postgresPort = freePort();
-        int feedPort = freePort();
+        int postgresPort = FreePorts.one();
+        int feedPort = FreePorts.one();
         sink = CountingSmtpSink.start();
-        local = new LocalSettings(home, state, postgresPort, sink.port(), freePort(), feedPort,
-                freeConsecutivePorts(ServiceSpec.ALL.size() * settings.instances()));
+        local = new LocalSettings(home, state, postgresPort, sink.port(), FreePorts.one(), feedPort,
+                FreePorts.consecutive(ServiceSpec.ALL.size() * settings.instances(), 31000));
         postgres = LocalPostgres.start(postgresPort, state.resolve("data/postgres"));
         kafka = LocalKafka.start();
         feed = DemoFeed.start(feedPort);
@@ -276,98 +274,9 @@ final class PipelineChaos {
         event("drained (" + open + " open)");
     }
 
-    /** What the run shows, from the database and the sink. */
-    record Outcome(long runs, long terminal, long stuck, long completed, long missed, long failed, long partial,
-            long mailsExpected, long mailsReceived, long duplicates, long bound, long missing, long lostInstants,
-            long counterMismatches, Map<String, Integer> kills, List<String> events, List<String> problems) {
-
-        String line() {
-            return String.format(Locale.ROOT, "chaos: runs %d, terminal %d, stuck %d, mails expected %d, received %d, duplicates %d (bound %d), missing %d",
-                    runs, terminal, stuck, mailsExpected, mailsReceived, duplicates, bound, missing);
-        }
-    }
-
-    private Outcome check() {
-        JdbcClient db = JdbcClient.create(postgres.dataSource());
-        List<String> problems = new ArrayList<>();
-        Map<String, Long> byStatus = new HashMap<>();
-        db.sql("select status, count(*) from scheduler_executions group by status")
-                .query((rs, i) -> byStatus.put(rs.getString(1), rs.getLong(2))).list();
-        long runs = byStatus.values().stream().mapToLong(Long::longValue).sum();
-        long stuck = byStatus.getOrDefault("pending", 0L) + byStatus.getOrDefault("running", 0L);
-        long failedWithoutReason = db.sql("select count(*) from scheduler_executions where status = 'failed' and error_code is null")
-                .query(Long.class).single();
-        if (failedWithoutReason > 0) {
-            problems.add(failedWithoutReason + " failed runs without a reason");
-        }
-
-        // every instant from a job's anchor to the pause is there: run, or recorded as missed
-        long lost = 0;
-        Duration interval = Duration.ofMinutes(settings.intervalMinutes());
-        for (Job job : jobs.values()) {
-            List<Instant> seen = db.sql("select scheduled_for from scheduler_executions where job_id = ? and trigger = 'schedule'")
-                    .param(job.id()).query((rs, i) -> rs.getTimestamp(1).toInstant()).list();
-            for (Instant instant = job.anchor(); instant.isBefore(pausedAt.minusSeconds(5)); instant = instant.plus(interval)) {
-                // an anchor that had passed when the job was created is not one of its instants
-                if (instant.isAfter(job.createdAt()) && !seen.contains(instant)) {
-                    lost++;
-                    problems.add("job " + job.id() + " lost its instant " + instant);
-                }
-            }
-        }
-
-        // counters against the executions
-        long mismatches = db.sql("""
-                select count(*) from scheduler_jobs j where
-                    j.total_runs <> (select count(*) from scheduler_executions e where e.job_id = j.id and e.status in ('completed', 'partial', 'failed'))
-                 or j.successful_runs <> (select count(*) from scheduler_executions e where e.job_id = j.id and e.status = 'completed')
-                 or j.failed_runs <> (select count(*) from scheduler_executions e where e.job_id = j.id and e.status = 'failed')""")
-                .query(Long.class).single();
-        if (mismatches > 0) {
-            problems.add(mismatches + " jobs whose counters differ from their executions");
-        }
-
-        // each active subscriber of a completed run mailed once, counted at the sink by recipient and Message-ID
-        Map<CountingSmtpSink.Delivery, Integer> received = sink.counts();
-        Map<UUID, Integer> jobIndex = new HashMap<>();
-        int index = 0;
-        for (UUID job : jobs.keySet()) {
-            jobIndex.put(job, index++);
-        }
-        List<UUID[]> completed = db.sql("select id, job_id from scheduler_executions where status = 'completed'")
-                .query((rs, i) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)}).list();
-        long expected = (long) completed.size() * settings.subscribers();
-        long delivered = 0;
-        long missing = 0;
-        for (UUID[] run : completed) {
-            Map<String, String> messageIds = new HashMap<>();
-            db.sql("select lower(email), message_id from deliveries where execution_id = ?").param(run[0])
-                    .query((rs, i) -> messageIds.put(rs.getString(1), rs.getString(2))).list();
-            int j = jobIndex.get(run[1]);
-            for (int r = 0; r < settings.subscribers(); r++) {
-                String email = email(j, r);
-                String messageId = messageIds.get(email);
-                int count = messageId == null ? 0 : received.getOrDefault(new CountingSmtpSink.Delivery(email, messageId), 0);
-                if (count == 0) {
-                    missing++;
-                    if (missing <= 20) {
-                        problems.add("execution " + run[0] + ": nothing for " + email + (messageId == null ? " (not in its ledger)" : ""));
-                    }
-                } else {
-                    delivered++;
-                }
-            }
-        }
-        long duplicates = received.values().stream().mapToLong(count -> count - 1L).sum();
-        long bound = (long) SEND_CONNECTIONS * kills.getOrDefault("action-send", 0);
-        Outcome outcome = new Outcome(runs, runs - stuck, stuck, byStatus.getOrDefault("completed", 0L), byStatus.getOrDefault("missed", 0L),
-                byStatus.getOrDefault("failed", 0L), byStatus.getOrDefault("partial", 0L), expected, delivered, duplicates, bound,
-                missing, lost, mismatches, Map.copyOf(kills), List.copyOf(events), problems);
-        say(String.format(Locale.ROOT, "runs by status %s; kills %s; lost instants %d; counter mismatches %d; mail messages at the sink %d",
-                byStatus, kills, lost, mismatches, sink.received()));
-        problems.stream().limit(30).forEach(problem -> say("problem: " + problem));
-        System.out.println(outcome.line());
-        return outcome;
+    private ChaosCheck.Outcome check() {
+        return new ChaosCheck(JdbcClient.create(postgres.dataSource()), settings, jobs.values(), pausedAt).against(sink,
+                kills, events);
     }
 
     private void close() {
@@ -391,7 +300,7 @@ final class PipelineChaos {
         }
     }
 
-    private static String email(int job, int reader) {
+    static String email(int job, int reader) {
         return "c" + job + "-r" + reader + "@chaos.test";
     }
 
@@ -438,7 +347,7 @@ final class PipelineChaos {
         say(line);
     }
 
-    private static void say(String message) {
+    static void say(String message) {
         System.out.println("[chaos] " + message);
     }
 
@@ -447,29 +356,6 @@ final class PipelineChaos {
         if (millis > 0) {
             Thread.sleep(millis);
         }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static int freeConsecutivePorts(int count) throws IOException {
-        for (int base = 31000; base < 40000; base += count) {
-            boolean free = true;
-            for (int port = base; port < base + count && free; port++) {
-                try (ServerSocket ignored = new ServerSocket(port)) {
-                    // free
-                } catch (IOException taken) {
-                    free = false;
-                }
-            }
-            if (free) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("no " + count + " consecutive free ports");
     }
 
     private static void clear(Path directory) throws IOException {

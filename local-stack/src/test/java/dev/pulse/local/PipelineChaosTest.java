@@ -20,7 +20,7 @@ class PipelineChaosTest {
 
     @Test
     void thePipelineThroughKillsBrokerAndDatabaseRestartsAndAnSmtpOutage() throws Exception {
-        PipelineChaos.Outcome outcome = new PipelineChaos(PipelineChaos.Settings.fromSystemProperties(SHORT)).run();
+        ChaosCheck.Outcome outcome = new PipelineChaos(PipelineChaos.Settings.fromSystemProperties(SHORT)).run();
 
         assertThat(outcome.problems()).as(outcome.line()).isEmpty();
         assertThat(outcome.stuck()).as("runs left pending or running").isZero();

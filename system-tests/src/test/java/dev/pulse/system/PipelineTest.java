@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -90,25 +89,10 @@ class PipelineTest {
         api = new Api(apiUrl, new TokenMinter(JWT_SECRET).mint(UUID.randomUUID(), "e2e@example.org", Duration.ofHours(1)));
     }
 
-    /**
-     * In one JVM every service sees the API's Spring Security on the classpath, which its own jar does not
-     * have; left in, Boot would lock the service's actuator behind a generated password.
-     */
-    private static final String NOT_THE_APIS_SECURITY = "--spring.autoconfigure.exclude="
-            + "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration,"
-            + "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration,"
-            + "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration,"
-            + "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration";
-
     private static void start(String name, Class<?> application, String... args) {
-        List<String> all = new ArrayList<>(List.of(OwnConfiguration.of(application), "--server.port=0"));
-        if (application != SchedulerApiApplication.class) {
-            all.add(NOT_THE_APIS_SECURITY);
-        }
-        all.addAll(List.of(args));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(application).run(all.toArray(String[]::new));
+        ConfigurableApplicationContext context = InProcessService.start(application, List.of(args));
         services.add(context);
-        ports.put(name, Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+        ports.put(name, InProcessService.port(context));
     }
 
     private static void awaitRunning(TickerStreams streams) {

@@ -3,7 +3,6 @@ package dev.pulse.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -32,6 +30,7 @@ import dev.pulse.generate.ActionGenerateApplication;
 import dev.pulse.migrations.Migrations;
 import dev.pulse.scrape.ActionScrapeApplication;
 import dev.pulse.send.ActionSendApplication;
+import dev.pulse.testsupport.FreePorts;
 import dev.pulse.testsupport.KraftBroker;
 import dev.pulse.testsupport.ServiceHealth;
 import dev.pulse.ticker.TickerApplication;
@@ -69,9 +68,9 @@ class StartOrderTest {
         broker = KraftBroker.start();
         bootstrap = KraftBroker.bootstrapServers(broker);
         KraftBroker.stop(broker);
-        postgresPort = freePort();
+        postgresPort = FreePorts.one();
         feeds = FeedServer.start();
-        smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp = new GreenMail(new ServerSetup(FreePorts.one(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
 
         startedAt = Instant.now();
@@ -79,7 +78,7 @@ class StartOrderTest {
                 "--pulse.api.unsubscribe-secret=" + UNSUBSCRIBE_SECRET);
         start("ticker", TickerApplication.class, "--pulse.ticker.state-dir=target/ticker-state-" + UUID.randomUUID(),
                 // its own jar has no JDBC; in this JVM the others' is on the classpath
-                NOT_THE_APIS_SECURITY + ",org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration");
+                "--spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration");
         start("action-scrape", ActionScrapeApplication.class, "--pulse.scrape.fetch.allowed-networks=127.0.0.0/8");
         start("action-generate", ActionGenerateApplication.class);
         start("action-send", ActionSendApplication.class, "--spring.mail.host=127.0.0.1",
@@ -205,40 +204,20 @@ class StartOrderTest {
         }
     }
 
-    /**
-     * In one JVM every service sees the API's Spring Security on the classpath, which its own jar does not
-     * have; left in, Boot would lock the service's actuator behind a generated password.
-     */
-    private static final String NOT_THE_APIS_SECURITY = "--spring.autoconfigure.exclude="
-            + "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration,"
-            + "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration,"
-            + "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration,"
-            + "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration";
-
     private static void start(String name, Class<?> application, String... args) {
-        List<String> all = new ArrayList<>(List.of(OwnConfiguration.of(application), "--server.port=0",
-                "--spring.kafka.bootstrap-servers=" + bootstrap,
+        List<String> all = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + bootstrap,
                 "--spring.datasource.url=jdbc:postgresql://localhost:" + postgresPort + "/postgres",
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres"));
-        if (application != SchedulerApiApplication.class) {
-            all.add(NOT_THE_APIS_SECURITY);
-        }
         all.addAll(List.of(args));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(application).run(all.toArray(String[]::new));
+        ConfigurableApplicationContext context = InProcessService.start(application, all);
         services.put(name, context);
-        ports.put(name, Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+        ports.put(name, InProcessService.port(context));
     }
 
     private static void sleepUntil(Instant instant) throws InterruptedException {
         long millis = Duration.between(Instant.now(), instant).toMillis();
         if (millis > 0) {
             Thread.sleep(millis);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
